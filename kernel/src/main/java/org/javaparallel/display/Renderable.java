@@ -1,0 +1,6 @@
+package org.javaparallel.display;
+
+/** An object that knows how to show itself richly in a notebook (tables, progress bars, charts). */
+public interface Renderable {
+    MimeBundle render();
+}

@@ -1,0 +1,9 @@
+package org.javaparallel.parallel;
+
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/** A {@link Callable} that can cross JVMs; the task type of {@code apply} and {@code submit}. */
+@FunctionalInterface
+public interface SerializableCallable<R> extends Callable<R>, Serializable {
+}
