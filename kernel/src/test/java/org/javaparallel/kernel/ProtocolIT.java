@@ -439,7 +439,7 @@ class ProtocolIT {
         ExecuteResult result = kernel.execute("%%timeit -n 5 -r 2\nMath.sqrt(2.0);");
         assertEquals("ok", result.status(), result.describe());
         Pattern ipythonFormat = Pattern.compile(
-                "[\\d.]+ \\S+ ± [\\d.]+ \\S+ per loop \\(mean ± std\\. dev\\. of 2 runs, 5 loops each\\)");
+                "[\\d.]+ \\S+ ± [\\d.]+ \\S+ per loop \\(mean ± std\\. dev\\. of 2 runs, 5 loops each[;)]");
         assertTrue(ipythonFormat.matcher(result.stdout()).find(), result.describe());
     }
 
