@@ -190,7 +190,8 @@ readonly TARGET="$PROJECT_DIR/kernel/target"
 if $build; then
   command -v mvn >/dev/null || die "Maven (mvn) is missing: install it (Debian/Ubuntu: apt-get install maven) or pass --no-build"
   note "building with Maven (JAVA_HOME=$JDK_HOME)"
-  (cd "$PROJECT_DIR" && JAVA_HOME="$JDK_HOME" mvn -q -B -DskipTests package)
+  # Maven 3.8 prints bare colour resets even in batch mode; drop them so the log stays readable.
+  (cd "$PROJECT_DIR" && JAVA_HOME="$JDK_HOME" mvn -q -B -DskipTests package) 2>&1 | sed 's/\x1b\[0m//g' >&2
 fi
 [[ -f "$TARGET/java-parallel-kernel.jar" && -d "$TARGET/lib" ]] ||
   die "no build in $TARGET (java-parallel-kernel.jar and lib/); run without --no-build"
