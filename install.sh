@@ -214,10 +214,11 @@ else
   mkdir -p "$SPARK_CONF_DIR"
 fi
 
+# A SPARK_HOME for standalone clusters: jars/ links to the installed jars, conf/ to the installed spark-conf.
 spark_home_made=false
-if [[ -f "$PROJECT_DIR/spark-conf/make-spark-home.sh" ]]; then
-  note "preparing $SPARK_HOME_DIR"
-  bash "$PROJECT_DIR/spark-conf/make-spark-home.sh" "$SPARK_HOME_DIR" "$LIB_DIR"
+rm -rf -- "$SPARK_HOME_DIR"
+if [[ -f "$SPARK_CONF_DIR/make-spark-home.sh" ]]; then
+  bash "$SPARK_CONF_DIR/make-spark-home.sh" --jars "$LIB_DIR" --dest "$SPARK_HOME_DIR" >/dev/null
   spark_home_made=true
 fi
 
