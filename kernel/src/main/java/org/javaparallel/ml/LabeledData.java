@@ -2,7 +2,11 @@ package org.javaparallel.ml;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A small labelled data set as plain arrays: {@code x[i]} are the features of row {@code i}, {@code y[i]} its class.
@@ -25,6 +29,23 @@ public record LabeledData(String id, double[][] x, int[] y) implements Serializa
     /** Data with a fresh id. */
     public static LabeledData of(double[][] x, int[] y) {
         return new LabeledData(UUID.randomUUID().toString(), x, y);
+    }
+
+    /** Collects a DataFrame's vector column and class-number column to the driver. */
+    public static LabeledData collect(Dataset<?> data, String featuresColumn, String labelColumn) {
+        List<Row> rows = data.toDF().select(featuresColumn, labelColumn).collectAsList();
+        double[][] x = new double[rows.size()][];
+        int[] y = new int[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            x[i] = ((Vector) rows.get(i).get(0)).toArray();
+            double label = ((Number) rows.get(i).get(1)).doubleValue();
+            if (label != Math.rint(label)) {
+                throw new IllegalArgumentException("label column \"" + labelColumn + "\" must hold class numbers, row "
+                        + i + " has " + label);
+            }
+            y[i] = (int) label;
+        }
+        return of(x, y);
     }
 
     public int rows() {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** How rows are split into k folds, without shuffling, as scikit-learn's KFold and StratifiedKFold do. */
-public sealed interface Splitter {
+public sealed interface Splitter extends java.io.Serializable {
     int folds();
 
     /** The fold (0..k-1) whose test set each row belongs to. */
