@@ -23,15 +23,15 @@ import org.javaparallel.parallel.TaskRecord;
  * sends the function of every call through Java serialization (and records how many bytes that took), and it
  * can run the items in reverse to show that results do not depend on completion order.
  */
-final class SequentialPool implements Pool {
+public final class SequentialPool implements Pool {
     private final boolean reverse;
     private final List<Integer> serializedFunctionBytes = new ArrayList<>();
 
-    SequentialPool(boolean reverse) {
+    public SequentialPool(boolean reverse) {
         this.reverse = reverse;
     }
 
-    List<Integer> serializedFunctionBytes() {
+    public List<Integer> serializedFunctionBytes() {
         return serializedFunctionBytes;
     }
 
