@@ -119,8 +119,9 @@ final class Call {
             return new CancellationException(name + " was cancelled");
         }
         String what = singleTask ? "the task" : "item " + failed.item();
-        return new TaskFailedException(name + ": " + what + " failed on " + failed.worker() + ": " + failed.cause(),
-                singleTask ? -1 : failed.item(), failed.cause());
+        String message = failed.cause() instanceof WorkerDiedException died ? died.getMessage()
+                : what + " failed on " + failed.worker() + ": " + failed.cause();
+        return new TaskFailedException(name + ": " + message, singleTask ? -1 : failed.item(), failed.cause());
     }
 
     void cancel() {

@@ -19,6 +19,7 @@ import org.javaparallel.parallel.TaskRecord;
 import org.javaparallel.parallel.code.TopLevelVariable;
 import org.javaparallel.parallel.engine.Chunk;
 import org.javaparallel.parallel.engine.ChunkResult;
+import org.javaparallel.parallel.engine.WorkerDiedException;
 
 /**
  * The kernel's side of one worker JVM: ships what the worker lacks, runs chunks on it, relays what tasks print

@@ -1,0 +1,109 @@
+package org.javaparallel.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.javaparallel.parallel.engine.WorkerDiedException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Worker JVMs that fail, die or get killed: the call fails clearly, the next call works, nothing is left running. */
+class ProcessFailureTest {
+    private static final Pool POOL = Pools.processes(1);
+
+    @AfterAll
+    static void close() {
+        POOL.close();
+    }
+
+    private static long workerPid() {
+        return POOL.apply(() -> ProcessHandle.current().pid());
+    }
+
+    @Test
+    void systemExitInATaskFailsTheCallNamingItemAndExitThenTheWorkerIsReplaced() {
+        long before = workerPid();
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> POOL.map((Integer x) -> {
+            if (x == 2) {
+                System.exit(7);
+            }
+            return x;
+        }, List.of(0, 1, 2, 3), 1));
+        assertEquals(2, e.item());
+        assertInstanceOf(WorkerDiedException.class, e.getCause());
+        assertTrue(e.getMessage().contains("exited with code 7") && e.getMessage().contains("item 2"), e.getMessage());
+        assertEquals(List.of(1, 2, 3), POOL.map((Integer x) -> x + 1, List.of(0, 1, 2)));
+        assertNotEquals(before, workerPid());
+    }
+
+    @Test
+    void aWorkerKilledWithSignal9FailsTheRunningCallAndTheNextCallWorks() throws Exception {
+        long pid = workerPid();
+        AsyncResult<List<Integer>> slow = POOL.mapAsync((Integer x) -> {
+            PoolContractTest.sleep(60_000);
+            return x;
+        }, List.of(5));
+        Thread.sleep(300);
+        assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> slow.get(20, TimeUnit.SECONDS));
+        assertTrue(e.getMessage().contains("signal 9") && e.getMessage().contains("item 0"), e.getMessage());
+        assertEquals(List.of(10), POOL.map((Integer x) -> x * 2, List.of(5)));
+    }
+
+    @Test
+    void cancelRunningStopsABusyWorkerAndThePoolStaysUsable() {
+        AsyncResult<List<Integer>> slow = POOL.mapAsync((Integer x) -> {
+            PoolContractTest.sleep(60_000);
+            return x;
+        }, List.of(1, 2, 3), 1);
+        PoolContractTest.sleep(300);
+        long start = System.nanoTime();
+        POOL.cancelRunning();
+        assertThrows(CancellationException.class, slow::get);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertEquals(List.of(4), POOL.map((Integer x) -> x + 1, List.of(3)));
+    }
+
+    @Test
+    void whatTasksPrintReachesTheCallersSystemOut() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            POOL.map((Integer x) -> {
+                System.out.println("hello from item " + x);
+                return x;
+            }, List.of(1, 2));
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("hello from item 1\n") && printed.contains("hello from item 2\n"), printed);
+    }
+
+    @Test
+    void closeStopsEveryWorkerJvm() {
+        Pool pool = Pools.processes(2);
+        List<Long> pids = pool.map((Integer x) -> {
+            PoolContractTest.sleep(300); // keep one worker busy so that the other one starts too
+            return ProcessHandle.current().pid();
+        }, List.of(1, 2), 1);
+        assertEquals(2, pids.stream().distinct().count());
+        pool.close();
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " alive");
+        }
+        assertTrue(ProcessHandle.current().descendants()
+                .noneMatch(p -> pids.contains(p.pid())));
+    }
+}
