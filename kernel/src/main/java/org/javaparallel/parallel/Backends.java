@@ -38,7 +38,7 @@ public final class Backends {
         return factory;
     }
 
-    static Pool track(Pool pool) {
+    static <P extends Pool> P track(P pool) {
         CREATED.add(pool);
         return pool;
     }

@@ -30,11 +30,19 @@ public final class Pools {
     /** A new pool for the spec; Spark specs need the factory the Spark module registers. */
     public static Pool create(BackendSpec spec) {
         if (spec instanceof BackendSpec.Threads threads) {
-            return Backends.track(new ChunkedPool<>(new ThreadChunkRunner(threads.n(), threads.virtual())));
+            return threadPool(threads.n(), threads.virtual());
         }
         if (spec instanceof BackendSpec.Processes processes) {
-            return Backends.track(new ChunkedPool<>(new ProcessChunkRunner(processes.n())));
+            return processPool(processes.n());
         }
         return Backends.track(Backends.factoryFor(spec).create(spec));
+    }
+
+    static ChunkedPool<?> threadPool(int n, boolean virtual) {
+        return Backends.track(new ChunkedPool<>(new ThreadChunkRunner(n, virtual)));
+    }
+
+    static ChunkedPool<?> processPool(int n) {
+        return Backends.track(new ChunkedPool<>(new ProcessChunkRunner(n)));
     }
 }

@@ -1,7 +1,6 @@
 package org.javaparallel.parallel.process;
 
 import java.io.IOException;
-import java.io.NotSerializableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -9,21 +8,17 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.javaparallel.parallel.SerializableFunction;
-import org.javaparallel.parallel.code.CellCodeRegistry;
 import org.javaparallel.parallel.engine.Chunk;
 import org.javaparallel.parallel.engine.ChunkResult;
 import org.javaparallel.parallel.engine.ChunkRunner;
-import org.javaparallel.parallel.engine.TaskAdapters;
 
 /**
  * Runs chunks on worker JVMs. Each of the {@code n} slots owns at most one worker, started when the slot takes its
  * first chunk and kept warm across calls; a worker that died is replaced when its slot takes the next chunk.
  */
 public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
-    private static final AtomicLong CALL_IDS = new AtomicLong();
     private static final long WORKER_STOP_MILLIS = 3000;
 
     private final WorkerCommand command = WorkerCommand.forThisJvm();
@@ -37,6 +32,9 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     }
 
     public ProcessChunkRunner(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("a process pool needs at least 1 worker JVM, got " + workers);
+        }
         for (int i = 1; i <= workers; i++) {
             slots.add(new Slot("jvm-" + i));
         }
@@ -62,18 +60,7 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
 
     @Override
     public PreparedTask prepare(SerializableFunction<Object, Object> fn) {
-        byte[] task;
-        try {
-            task = Payloads.serialize(fn);
-        } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the task cannot be sent to worker JVMs: it holds a " + e.getMessage()
-                    + ", which is not Serializable. Capture only serializable values (copy what the task needs"
-                    + " into local variables), or use the threads backend.", e);
-        }
-        ClassLoader resultLoader = CellCodeRegistry.current().map(cells -> cells.loader())
-                .orElse(Thread.currentThread().getContextClassLoader());
-        return new PreparedTask(CALL_IDS.incrementAndGet(), task,
-                packer.pack(CellCodeRegistry.current(), TaskAdapters.userCode(fn)), resultLoader);
+        return PreparedTask.prepare(fn, packer);
     }
 
     @Override

@@ -211,6 +211,23 @@ final class WorkerConnection implements AutoCloseable {
         }
     }
 
+    /** Asks the worker to end with {@code status} and returns the exit code it ended with. */
+    int exit(int status) throws InterruptedException {
+        try {
+            channel.send(new Message.Exit(status));
+        } catch (IOException e) {
+            // it has already ended; its exit code says how
+        }
+        return exitCode();
+    }
+
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+            close();
+        }
+        return process.waitFor();
+    }
+
     /** Ends the worker now (kernel interrupt); the chunk it runs fails and the pool starts a new worker later. */
     void kill() {
         dead = true;
