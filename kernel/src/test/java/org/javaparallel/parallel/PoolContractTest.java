@@ -12,13 +12,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The same calls give the same results on threads and on worker JVMs (which load these test classes from the classpath). */
 class PoolContractTest {
-    private static final Pool THREADS = Pools.threads(2);
-    private static final Pool PROCESSES = Pools.processes(2);
+    private static Pool threads;
+    private static Pool processes;
     private static final List<Integer> ITEMS = IntStream.range(0, 50).boxed().collect(Collectors.toList());
     private static final List<Integer> SQUARES = ITEMS.stream().map(x -> x * x).collect(Collectors.toList());
 
@@ -27,13 +28,19 @@ class PoolContractTest {
     }
 
     private static Pool pool(String backend) {
-        return backend.equals("threads") ? THREADS : PROCESSES;
+        return backend.equals("threads") ? threads : processes;
+    }
+
+    @BeforeAll
+    static void createPools() {
+        threads = Pools.threads(2);
+        processes = Pools.processes(2);
     }
 
     @AfterAll
     static void closePools() {
-        THREADS.close();
-        PROCESSES.close();
+        threads.close();
+        processes.close();
     }
 
     @ParameterizedTest

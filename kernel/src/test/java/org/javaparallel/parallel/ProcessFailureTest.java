@@ -13,27 +13,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.WorkerDiedException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Worker JVMs that fail, die or get killed: the call fails clearly, the next call works, nothing is left running. */
 class ProcessFailureTest {
-    private static final Pool POOL = Pools.processes(1);
+    private static Pool pool;
+
+    @BeforeAll
+    static void create() {
+        pool = Pools.processes(1);
+    }
 
     @AfterAll
     static void close() {
-        POOL.close();
+        pool.close();
     }
 
     private static long workerPid() {
-        return POOL.apply(() -> ProcessHandle.current().pid());
+        return pool.apply(() -> ProcessHandle.current().pid());
     }
 
     @Test
     void systemExitInATaskFailsTheCallNamingItemAndExitThenTheWorkerIsReplaced() {
         long before = workerPid();
-        TaskFailedException e = assertThrows(TaskFailedException.class, () -> POOL.map((Integer x) -> {
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.map((Integer x) -> {
             if (x == 2) {
                 System.exit(7);
             }
@@ -42,14 +49,14 @@ class ProcessFailureTest {
         assertEquals(2, e.item());
         assertInstanceOf(WorkerDiedException.class, e.getCause());
         assertTrue(e.getMessage().contains("exited with code 7") && e.getMessage().contains("item 2"), e.getMessage());
-        assertEquals(List.of(1, 2, 3), POOL.map((Integer x) -> x + 1, List.of(0, 1, 2)));
+        assertEquals(List.of(1, 2, 3), pool.map((Integer x) -> x + 1, List.of(0, 1, 2)));
         assertNotEquals(before, workerPid());
     }
 
     @Test
     void aWorkerKilledWithSignal9FailsTheRunningCallAndTheNextCallWorks() throws Exception {
         long pid = workerPid();
-        AsyncResult<List<Integer>> slow = POOL.mapAsync((Integer x) -> {
+        AsyncResult<List<Integer>> slow = pool.mapAsync((Integer x) -> {
             PoolContractTest.sleep(60_000);
             return x;
         }, List.of(5));
@@ -57,21 +64,49 @@ class ProcessFailureTest {
         assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
         TaskFailedException e = assertThrows(TaskFailedException.class, () -> slow.get(20, TimeUnit.SECONDS));
         assertTrue(e.getMessage().contains("signal 9") && e.getMessage().contains("item 0"), e.getMessage());
-        assertEquals(List.of(10), POOL.map((Integer x) -> x * 2, List.of(5)));
+        assertEquals(List.of(10), pool.map((Integer x) -> x * 2, List.of(5)));
     }
 
     @Test
     void cancelRunningStopsABusyWorkerAndThePoolStaysUsable() {
-        AsyncResult<List<Integer>> slow = POOL.mapAsync((Integer x) -> {
+        AsyncResult<List<Integer>> slow = pool.mapAsync((Integer x) -> {
             PoolContractTest.sleep(60_000);
             return x;
         }, List.of(1, 2, 3), 1);
         PoolContractTest.sleep(300);
         long start = System.nanoTime();
-        POOL.cancelRunning();
+        pool.cancelRunning();
         assertThrows(CancellationException.class, slow::get);
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
-        assertEquals(List.of(4), POOL.map((Integer x) -> x + 1, List.of(3)));
+        assertEquals(List.of(4), pool.map((Integer x) -> x + 1, List.of(3)));
+    }
+
+    @Test
+    void cancelRunningStopsCodeThatChecksForInterruptsWithoutReplacingTheWorker() {
+        long pid = workerPid();
+        AsyncResult<List<Integer>> busy = pool.mapAsync((Integer x) -> {
+            while (true) {
+                CellInterrupts.check(); // what the kernel weaves into cell code
+            }
+        }, List.of(1));
+        PoolContractTest.sleep(300);
+        pool.cancelRunning();
+        assertThrows(CancellationException.class, busy::get);
+        assertEquals(pid, workerPid());
+    }
+
+    @Test
+    void cpuTimeOfWorkerJvmsIsCounted() {
+        long before = Backends.workerCpuNanos();
+        pool.map((Integer x) -> {
+            long end = System.nanoTime() + 200_000_000L;
+            long spins = 0;
+            while (System.nanoTime() < end) {
+                spins++;
+            }
+            return spins;
+        }, List.of(1));
+        assertTrue(Backends.workerCpuNanos() - before >= 100_000_000L, "counted " + (Backends.workerCpuNanos() - before));
     }
 
     @Test
@@ -80,7 +115,7 @@ class ProcessFailureTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            POOL.map((Integer x) -> {
+            pool.map((Integer x) -> {
                 System.out.println("hello from item " + x);
                 return x;
             }, List.of(1, 2));

@@ -33,6 +33,10 @@ public sealed interface Message extends Serializable {
     record RunChunk(long callId, byte[] task, int firstItem, byte[] items) implements ToWorker {
     }
 
+    /** Stop the running task: cell code (woven with stop checks) throws at its next check. */
+    record Cancel() implements ToWorker {
+    }
+
     /** End the worker JVM with this status. */
     record Exit(int status) implements ToWorker {
     }

@@ -20,6 +20,7 @@ import org.javaparallel.parallel.engine.ChunkRunner;
  */
 public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     private static final long WORKER_STOP_MILLIS = 3000;
+    private static final long STOP_GRACE_MILLIS = 1000;
 
     private final WorkerCommand command = WorkerCommand.forThisJvm();
     private final CellPacker packer = new CellPacker();
@@ -152,13 +153,27 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
             return current != null && current.alive() ? current.name() : "";
         }
 
+        /** Asks the worker to stop the running task and kills it if the task is still running after a grace. */
         void cancelRunning() {
             Pending current = running;
             WorkerConnection connection = worker;
-            if (current != null && connection != null) {
-                current.result().completeExceptionally(new CancellationException("cancelled"));
-                connection.kill();
+            if (current == null || connection == null) {
+                return;
             }
+            current.result().completeExceptionally(new CancellationException("cancelled"));
+            connection.requestStop();
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(STOP_GRACE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (running == current) {
+                    connection.kill();
+                }
+            }, "stop-" + name);
+            killer.setDaemon(true);
+            killer.start();
         }
 
         synchronized void close() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.ChunkExecution;
 import org.javaparallel.parallel.engine.ItemFailedException;
 
@@ -34,6 +35,7 @@ final class Worker {
                 } else if (message instanceof Message.SetState state) {
                     state.values().forEach(this::assign);
                 } else if (message instanceof Message.RunChunk run) {
+                    CellInterrupts.clear();
                     channel.send(run(run));
                 } else if (message instanceof Message.Exit exit) {
                     flushOutput();

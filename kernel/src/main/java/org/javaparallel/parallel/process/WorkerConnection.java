@@ -228,6 +228,15 @@ final class WorkerConnection implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Asks the running task to stop; only cell code checks for that, so the caller kills the worker if it goes on. */
+    void requestStop() {
+        try {
+            channel.send(new Message.Cancel());
+        } catch (IOException e) {
+            kill();
+        }
+    }
+
     /** Ends the worker now (kernel interrupt); the chunk it runs fails and the pool starts a new worker later. */
     void kill() {
         dead = true;

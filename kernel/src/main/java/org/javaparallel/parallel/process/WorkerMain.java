@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.javaparallel.parallel.code.CellInterrupts;
 
 /**
  * Entry point of a worker JVM. The real stdout carries protocol messages only; what tasks print is sent to the
@@ -36,7 +37,11 @@ public final class WorkerMain {
         try {
             Message message;
             while ((message = channel.receive()) != null) {
-                inbox.add((Message.ToWorker) message);
+                if (message instanceof Message.Cancel) {
+                    CellInterrupts.requestStop(); // now, not after the running task: it is what should stop
+                } else {
+                    inbox.add((Message.ToWorker) message);
+                }
             }
         } catch (IOException e) {
             // the pipe broke: the kernel is gone just the same
