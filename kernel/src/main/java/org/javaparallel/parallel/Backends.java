@@ -114,15 +114,16 @@ public final class Backends {
         }
     }
 
-    /** Kernel interrupt: cancels the outstanding tasks of the current backend; its workers are kept or replaced. */
+    /**
+     * Kernel interrupt: cancels the outstanding tasks of the current backend and of every pool cells created;
+     * worker JVMs stop the running task or are replaced. The pools stay usable.
+     */
     public static void cancelRunning() {
-        Pool pool;
-        synchronized (Backends.class) {
-            pool = currentPool;
+        List<Pool> pools;
+        synchronized (CREATED) {
+            pools = new ArrayList<>(CREATED);
         }
-        if (pool != null) {
-            pool.cancelRunning();
-        }
+        pools.forEach(Pool::cancelRunning);
     }
 
     /** Kernel shutdown or restart: closes the current backend and every pool cells created and did not close. */
