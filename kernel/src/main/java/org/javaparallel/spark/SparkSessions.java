@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -120,6 +121,11 @@ public final class SparkSessions {
         if (hasRemoteExecutors()) {
             CellState.snapshotFor(Long.parseLong(sc.getLocalProperty(CellStatePlugin.GENERATION_PROPERTY)));
         }
+    }
+
+    /** Top-level variables that executors do not get (not Serializable), with the reason. */
+    public List<String> unshippedVariables() {
+        return CellState.skipped();
     }
 
     /** Called by the kernel on interrupt: cancels the running cell's jobs; later jobs start at once. */
