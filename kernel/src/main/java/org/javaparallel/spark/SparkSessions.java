@@ -23,7 +23,7 @@ import org.javaparallel.display.MimeBundle;
 public final class SparkSessions {
     /** Seconds a start may take, including the first executor's launch on a cluster. */
     public static final String START_TIMEOUT_KEY = "spark.javaparallel.startTimeout";
-    static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(45);
     private static final SparkSessions SHARED = new SparkSessions(SparkSettings.fromEnvironment());
 
     private final SparkSettings settings;
