@@ -12,10 +12,14 @@ public final class SparkAccess {
     }
 
     public static SparkSession spark() {
-        return SparkSessions.shared().session();
+        SparkSession session = SparkSessions.shared().session();
+        SparkSessions.shared().onCellThread(); // in case the kernel did not tag this thread
+        return session;
     }
 
     public static JavaSparkContext sc() {
-        return SparkSessions.shared().context();
+        JavaSparkContext context = SparkSessions.shared().context();
+        SparkSessions.shared().onCellThread();
+        return context;
     }
 }

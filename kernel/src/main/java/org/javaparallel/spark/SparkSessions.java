@@ -30,6 +30,7 @@ public final class SparkSessions {
     private final CellJobs cellJobs = new CellJobs();
     private volatile CellCodeView cellCode = CellCodeView.NONE;
     private Running running;
+    private int leases;
 
     private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress) {
         boolean alive() {
@@ -78,9 +79,41 @@ public final class SparkSessions {
         return start(new MasterUrl(master)).session();
     }
 
+    /**
+     * A backend's hold on a session on {@code master}: the session stops when the last lease of it is closed
+     * (backend change); a lease whose session was stopped or replaced meanwhile closes without effect.
+     */
+    public synchronized SessionLease lease(String master) {
+        session(master);
+        leases++;
+        Running leased = running;
+        return new SessionLease() {
+            @Override
+            public boolean isCurrent() {
+                synchronized (SparkSessions.this) {
+                    return running == leased && leased.alive();
+                }
+            }
+
+            @Override
+            public void close() {
+                synchronized (SparkSessions.this) {
+                    if (running == leased && --leases == 0) {
+                        stop();
+                    }
+                }
+            }
+        };
+    }
+
     public synchronized JavaSparkContext context() {
         session();
         return running.context();
+    }
+
+    /** The master a session started without a backend would use. */
+    public synchronized String configuredMaster() {
+        return settings.master();
     }
 
     /** The master of the running session. */
@@ -97,14 +130,23 @@ public final class SparkSessions {
         if (running != null) {
             Running stopping = running;
             running = null;
+            leases = 0;
             stopping.progress().close();
             stopping.session().stop();
         }
     }
 
-    /** Called by the kernel before each cell runs, on the thread that will run (or start the thread running) it. */
+    /** Called by the kernel before each cell runs: the cell's jobs get a group of their own and fresh variables. */
     public void beforeCell(String cellDescription) {
         cellJobs.beforeCell(cellDescription);
+    }
+
+    /**
+     * Called by the kernel at the start of each thread that runs cell code, before the code: Spark keeps the job
+     * group and the state generation per thread (threads started later inherit them), so jobs that cell code
+     * submits through Spark's own API carry them only if its thread was tagged.
+     */
+    public void onCellThread() {
         SparkContext sc = runningContext();
         if (sc != null) {
             cellJobs.tagThread(sc);

@@ -16,6 +16,7 @@ import org.javaparallel.parallel.SerializableCallable;
 import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.TaskFailedException;
 import org.javaparallel.parallel.TaskRecord;
+import org.javaparallel.spark.SessionLease;
 import org.javaparallel.spark.SparkSessions;
 
 /**
@@ -26,9 +27,13 @@ public final class SparkPool implements Pool {
     private final SparkSessions sessions;
     private final String master;
     private final ClassLoader cellLoader;
+    private SessionLease lease;
     private volatile List<TaskRecord> lastTimeline = List.of();
 
-    /** Starts (or reuses) the session on {@code master} now, so that a bad master fails here. */
+    /**
+     * Starts (or reuses) the session on {@code master} now, so that a bad master fails here; closing the last pool
+     * on a session stops it.
+     */
     public SparkPool(SparkSessions sessions, String master, ClassLoader cellLoader) {
         this.sessions = sessions;
         this.master = master;
@@ -36,8 +41,11 @@ public final class SparkPool implements Pool {
         context();
     }
 
-    private JavaSparkContext context() {
-        sessions.session(master);
+    /** After {@code %spark stop} or a session on another master, the next call starts this pool's again. */
+    private synchronized JavaSparkContext context() {
+        if (lease == null || !lease.isCurrent()) {
+            lease = sessions.lease(master);
+        }
         return sessions.context();
     }
 
@@ -141,9 +149,16 @@ public final class SparkPool implements Pool {
         return lastTimeline;
     }
 
-    /** Stops nothing: the session is the kernel's and outlives this pool (a backend change stops it). */
+    /** Kernel interrupt: cancels the running cell's jobs, this pool's among them. */
+    public void cancelRunning() {
+        sessions.interruptCell();
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (lease != null) {
+            lease.close();
+        }
     }
 
     /** Like Python's Pool: about four chunks per worker. */

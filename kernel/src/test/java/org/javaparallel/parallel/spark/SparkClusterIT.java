@@ -1,6 +1,7 @@
 package org.javaparallel.parallel.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,6 +171,7 @@ class SparkClusterIT {
         setTopLevel("k", 3);
         setTopLevel("unlisted", 3);
         SparkSessions.shared().beforeCell("cell 2");
+        SparkSessions.shared().onCellThread(); // as the kernel does on each cell thread
         List<Integer> xs = List.of(1, 2, 3, 4);
         assertEquals(List.of(3, 6, 9, 12), pool.map(cellFunction("timesK"), xs));
         // the trap the state plugin closes: a value nobody shipped is the executor's default
@@ -182,6 +184,7 @@ class SparkClusterIT {
 
         setTopLevel("k", 5);
         SparkSessions.shared().beforeCell("cell 3");
+        SparkSessions.shared().onCellThread(); // as the kernel does on each cell thread
         assertEquals(List.of(5, 10, 15, 20), cell().getMethod("directTimesK",
                 org.apache.spark.api.java.JavaSparkContext.class, List.class).invoke(null, sc, xs));
         List<Object> points = pool.map(cellFunction("point"), List.of(1, 2));
@@ -195,6 +198,7 @@ class SparkClusterIT {
         variables = List.of(new CellCodeView.CellVariable("lock", CELL, "lock"));
         setTopLevel("lock", new Object());
         SparkSessions.shared().beforeCell("cell 4");
+        SparkSessions.shared().onCellThread(); // as the kernel does on each cell thread
         TaskFailedException error = assertThrows(TaskFailedException.class,
                 () -> pool.map(cellFunction("lockHash"), List.of(1, 2, 3), 1));
         assertTrue(error.getMessage().contains("NullPointerException"), error.getMessage());
@@ -228,7 +232,7 @@ class SparkClusterIT {
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
             assertTrue(error.getMessage().contains("did not accept this application within 8 s"), error.getMessage());
             assertTrue(seconds < 15, "took " + seconds + " s");
-            assertTrue(!sessions.isRunning());
+            assertFalse(sessions.isRunning());
         }
     }
 
