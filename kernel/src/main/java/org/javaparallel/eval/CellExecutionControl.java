@@ -99,6 +99,11 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /** True when the last snippet ended because of {@link #stop()}. */
+    boolean wasStopped() {
+        return stopped;
+    }
+
     Object lastValue() {
         return lastValue;
     }

@@ -13,19 +13,25 @@ final class FailureTrace {
     }
 
     private static final int FRAMES_WITHOUT_CELL_CODE = 5;
-    private static final String CELL_CLASS_PREFIX = "REPL.";
+    private static final String SNIPPET_FILE_PREFIX = "#";
 
     private FailureTrace() {
     }
 
-    static List<String> lines(Throwable failure, Map<String, Origin> originsBySnippetId) {
+    /**
+     * {@code failure} gives each exception's type and message; {@code translated} is JShell's copy of it, whose
+     * frames name snippets ("#12") and snippet lines instead of wrapper classes.
+     */
+    static List<String> lines(Throwable failure, Throwable translated, Map<String, Origin> originsBySnippetId) {
         List<String> lines = new ArrayList<>();
         Throwable current = failure;
+        Throwable frames = translated;
         String prefix = "";
         while (current != null) {
             lines.add(prefix + current);
-            lines.addAll(frames(current.getStackTrace(), originsBySnippetId));
+            lines.addAll(frames((frames != null ? frames : current).getStackTrace(), originsBySnippetId));
             current = current.getCause() == current ? null : current.getCause();
+            frames = frames == null ? null : frames.getCause();
             prefix = "Caused by: ";
         }
         return lines;
@@ -33,10 +39,26 @@ final class FailureTrace {
 
     private static List<String> frames(StackTraceElement[] stack, Map<String, Origin> originsBySnippetId) {
         List<String> cellFrames = new ArrayList<>();
+        String previous = null;
+        int repeats = 0;
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().startsWith(CELL_CLASS_PREFIX)) {
-                cellFrames.add("    at " + describe(frame, originsBySnippetId));
+            if (frame.getFileName() == null || !frame.getFileName().startsWith(SNIPPET_FILE_PREFIX)) {
+                continue;
             }
+            String line = "    at " + describe(frame, originsBySnippetId);
+            if (line.equals(previous)) {
+                repeats++;
+                continue;
+            }
+            if (repeats > 0) {
+                cellFrames.add("    ... the line above repeats " + repeats + " more times");
+                repeats = 0;
+            }
+            cellFrames.add(line);
+            previous = line;
+        }
+        if (repeats > 0) {
+            cellFrames.add("    ... the line above repeats " + repeats + " more times");
         }
         if (!cellFrames.isEmpty()) {
             return cellFrames;
@@ -49,12 +71,13 @@ final class FailureTrace {
     }
 
     private static String describe(StackTraceElement frame, Map<String, Origin> originsBySnippetId) {
-        String method = frame.getMethodName().equals("do_it$") ? "<cell>" : frame.getMethodName();
+        String method = frame.getMethodName().isEmpty() || frame.getMethodName().equals("do_it$")
+                ? "<cell>" : frame.getMethodName();
         if (method.startsWith("lambda$")) {
             method = "<lambda>";
         }
         String file = frame.getFileName();
-        Origin origin = file != null && file.startsWith("#") ? originsBySnippetId.get(file.substring(1)) : null;
+        Origin origin = originsBySnippetId.get(file.substring(SNIPPET_FILE_PREFIX.length()));
         if (origin == null || frame.getLineNumber() < 1) {
             return method + "(cell)";
         }

@@ -121,6 +121,9 @@ public final class JShellEvaluator implements AutoCloseable {
             if (event.status() == Snippet.Status.REJECTED) {
                 return compileError(cell, piece, snippet);
             }
+            if (control.wasStopped()) {
+                return new CellOutcome.Interrupted();
+            }
             if (event.exception() != null) {
                 return runtimeError(event.exception());
             }
@@ -151,8 +154,16 @@ public final class JShellEvaluator implements AutoCloseable {
         Diag diag = firstError.get();
         int position = piece.offset() + (int) Math.max(0, diag.getStartPosition());
         int line = CellSplitter.lineOf(cell, position);
-        return new CellOutcome.CompileError(diag.getMessage(Locale.ROOT), line,
+        return new CellOutcome.CompileError(firstLines(diag.getMessage(Locale.ROOT)), line,
                 CellSplitter.columnOf(cell, position), CellSplitter.lineText(cell, line));
+    }
+
+    /** javac's message and its "symbol:" line; the "location: class" line names a JShell wrapper. */
+    private static String firstLines(String message) {
+        return message.lines()
+                .filter(line -> !line.strip().startsWith("location:"))
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
     }
 
     private CellOutcome runtimeError(Exception exception) {
@@ -165,13 +176,13 @@ public final class JShellEvaluator implements AutoCloseable {
         if (exception instanceof ExecutionControl.StoppedException || control.lastFailure() == null) {
             if (exception instanceof EvalException eval) {
                 return new CellOutcome.RuntimeError(eval.getExceptionClassName(), eval.getMessage(), eval,
-                        FailureTrace.lines(eval, originsBySnippetId));
+                        FailureTrace.lines(eval, eval, originsBySnippetId));
             }
             return new CellOutcome.Interrupted();
         }
         Throwable failure = control.lastFailure();
         return new CellOutcome.RuntimeError(failure.getClass().getName(), failure.getMessage(), failure,
-                FailureTrace.lines(failure, originsBySnippetId));
+                FailureTrace.lines(failure, exception, originsBySnippetId));
     }
 
     private Set<String> liveVariableNames() {

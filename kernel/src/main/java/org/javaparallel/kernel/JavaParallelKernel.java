@@ -14,7 +14,14 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
+import java.util.Map;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
@@ -22,6 +29,7 @@ import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.javaparallel.display.Display;
+import org.javaparallel.display.DisplayHandle;
 import org.javaparallel.eval.Completion;
 import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
@@ -65,26 +73,25 @@ public final class JavaParallelKernel extends BaseKernel {
     }
 
     void connect(KernelConnection connection) {
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.INSPECT_REQUEST, this::handleInspectRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.IS_COMPLETE_REQUEST,
+        connection.handle(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
+        connection.handle(MessageType.INSPECT_REQUEST, this::handleInspectRequest);
+        connection.handle(MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
+        connection.handle(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
+        connection.handle(MessageType.IS_COMPLETE_REQUEST,
                 this::handleIsCodeCompeteRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.KERNEL_INFO_REQUEST,
+        connection.handle(MessageType.KERNEL_INFO_REQUEST,
                 this::handleKernelInfoRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.INTERRUPT_REQUEST,
+        connection.handle(MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
+        connection.handle(MessageType.INTERRUPT_REQUEST,
                 this::handleInterruptRequest);
         commManager.setIOPubChannel(connection.iopub());
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.COMM_OPEN_COMMAND,
+        connection.handle(MessageType.COMM_OPEN_COMMAND,
                 commManager::handleCommOpenCommand);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.COMM_MSG_COMMAND,
+        connection.handle(MessageType.COMM_MSG_COMMAND,
                 commManager::handleCommMsgCommand);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.COMM_CLOSE_COMMAND,
+        connection.handle(MessageType.COMM_CLOSE_COMMAND,
                 commManager::handleCommCloseCommand);
-        connection.handle(org.dflib.jjava.jupyter.messages.MessageType.COMM_INFO_REQUEST,
-                commManager::handleCommInfoRequest);
+        connection.handle(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
     }
 
     private JShellEvaluator shell() {
@@ -120,7 +127,7 @@ public final class JavaParallelKernel extends BaseKernel {
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
             return;
         }
-        if (run.hasValue() && run.value() != null && !request.isSilent()) {
+        if (run.hasValue() && run.value() != null && !(run.value() instanceof DisplayHandle) && !request.isSilent()) {
             env.publish(new PublishExecuteResult(count,
                     CellMessages.displayData(null, Display.toBundle(run.value()).data())));
         }
@@ -132,6 +139,41 @@ public final class JavaParallelKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.reply(new KernelInfo(Header.PROTOCOL_VERISON, NAME, VERSION, getLanguageInfo(), getBanner(),
                 getHelpLinks()));
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength());
+            case RANGE -> history.lookupRange(((HistoryRequest.Range) request).getSessionIndex(),
+                    ((HistoryRequest.Range) request).getStart(), ((HistoryRequest.Range) request).getStop());
+            case SEARCH -> history.search(((HistoryRequest.Search) request).getPattern(),
+                    ((HistoryRequest.Search) request).getMaxReturnLength(),
+                    ((HistoryRequest.Search) request).filterUnique()
+                            ? java.util.EnumSet.of(HistoryManager.ResultFlag.UNIQUE)
+                            : java.util.EnumSet.noneOf(HistoryManager.ResultFlag.class));
+        };
+        List<List<Object>> rows = entries.stream()
+                .map(entry -> List.<Object>of(entry.getSession(), entry.getCellNumber(), entry.getInput()))
+                .toList();
+        env.reply(new ReplyContent(MessageType.HISTORY_REPLY).with("history", rows));
+    }
+
+    private void handleCommInfoRequest(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new ReplyContent(MessageType.COMM_INFO_REPLY).with("comms", Map.of()));
+    }
+
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.defer().reply(new ReplyContent(MessageType.SHUTDOWN_REPLY).with("restart", restart));
+        onShutdown(restart);
+        env.resolveDeferrals();
+        env.markForShutdown();
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class Timeit {
     }
 
     /** {@code loops} or {@code runs} below 1 mean "choose", like IPython (7 runs; loops so a run takes 0.2 s). */
-    public static String measure(int loops, int runs, Runnable body) {
+    public static void measure(int loops, int runs, Runnable body) {
         int warmUpCalls = warmUp(body);
         int n = loops > 0 ? loops : calibrate(body);
         int r = runs > 0 ? runs : 7;
@@ -26,7 +26,6 @@ public final class Timeit {
         }
         String line = format(perLoop, n, warmUpCalls);
         System.out.println(line);
-        return line;
     }
 
     private static int warmUp(Runnable body) {
