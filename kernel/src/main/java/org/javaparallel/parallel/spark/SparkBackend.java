@@ -1,5 +1,7 @@
 package org.javaparallel.parallel.spark;
 
+import org.javaparallel.parallel.BackendSpec;
+import org.javaparallel.parallel.Backends;
 import org.javaparallel.parallel.Pool;
 import org.javaparallel.spark.SparkSessions;
 
@@ -13,9 +15,16 @@ public final class SparkBackend {
     private SparkBackend() {
     }
 
-    /** Lets Spark sessions serve cell classes and top-level variables to executors. */
+    /**
+     * Lets Spark sessions serve cell classes and top-level variables to executors, and makes the Spark specs
+     * of {@code %backend} create Spark pools.
+     */
     public static void register() {
         SparkSessions.shared().useCellCode(CELL_CODE);
+        Backends.registerFactory(BackendSpec.SparkLocal.class, spec -> local(((BackendSpec.SparkLocal) spec).n()));
+        Backends.registerFactory(BackendSpec.SparkMaster.class,
+                spec -> onMaster(((BackendSpec.SparkMaster) spec).url()));
+        Backends.registerFactory(BackendSpec.SparkAuto.class, spec -> auto());
     }
 
     /** A pool on {@code local[n]}. */
