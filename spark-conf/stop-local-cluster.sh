@@ -15,25 +15,31 @@ is_spark_daemon() {
     tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q 'org\.apache\.spark\.deploy\.'
 }
 
-stop_group() {
-    local pid_file=$1 pid
-    pid=$(cat "$pid_file")
-    if is_spark_daemon "$pid"; then
-        kill -TERM -- "-$pid" 2>/dev/null || true
-        for _ in $(seq 40); do
+# Signals the process groups of the daemons in the given pid files at once, then waits for them.
+stop_groups() {
+    local pid_file pids=() pid
+    for pid_file in "$@"; do
+        [ -e "$pid_file" ] || continue
+        pid=$(cat "$pid_file")
+        if is_spark_daemon "$pid"; then
+            kill -TERM -- "-$pid" 2>/dev/null || true
+            pids+=("$pid")
+        fi
+        rm -f "$pid_file"
+    done
+    for pid in "${pids[@]}"; do
+        for _ in $(seq 60); do
             group_alive "$pid" || break
             sleep 0.25
         done
         if group_alive "$pid"; then
-            echo "java-parallel: process group $pid ignored SIGTERM for 10s, killing it" >&2
+            echo "java-parallel: process group $pid ignored SIGTERM for 15s, killing it" >&2
             kill -KILL -- "-$pid" 2>/dev/null || true
         fi
-    fi
-    rm -f "$pid_file"
+    done
 }
 
-for pid_file in "$state"/worker-*.pid; do
-    [ -e "$pid_file" ] && stop_group "$pid_file"
-done
-[ -e "$state/master.pid" ] && stop_group "$state/master.pid"
+# Workers first: a master stopped first would make them try to reconnect instead of exiting.
+stop_groups "$state"/worker-*.pid
+stop_groups "$state/master.pid"
 rm -rf "$state"/worker-*/ "$state/master-url" "$state/ui-url"
