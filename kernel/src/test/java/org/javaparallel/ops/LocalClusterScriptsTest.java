@@ -1,0 +1,75 @@
+package org.javaparallel.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What start-local-cluster.sh refuses before it starts anything (a fake JDK and SPARK_HOME suffice). */
+class LocalClusterScriptsTest {
+
+    @TempDir
+    Path dir;
+    Path fakeJdk;
+    Path sparkHome;
+
+    @BeforeEach
+    void fakes() throws IOException {
+        sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
+        fakeJdk = dir.resolve("jdk");
+        Path java = Files.createDirectories(fakeJdk.resolve("bin")).resolve("java");
+        Files.writeString(java, """
+                #!/bin/sh
+                echo "    java.specification.version = $FAKE_JAVA_VERSION" >&2
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private OpsScripts.Result start(String javaVersion, String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = OpsScripts.sparkConf().resolve("start-local-cluster.sh").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        return OpsScripts.run(Map.of("SPARK_HOME", sparkHome.getParent().toString(),
+                "JP_JAVA_HOME", fakeJdk.toString(), "FAKE_JAVA_VERSION", javaVersion,
+                "JAVA_PARALLEL_LOCAL_CLUSTER_DIR", dir.resolve("state").toString()), Duration.ofSeconds(20), command);
+    }
+
+    @Test
+    void refusesJava23AndLaterNamingTheReason() {
+        OpsScripts.Result result = start("25", "1");
+        assertNotEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains("is Java 25") && result.stderr().contains("Subject.getSubject"), result::describe);
+    }
+
+    @Test
+    void rejectsAWorkerCountThatIsNoNumber() {
+        OpsScripts.Result result = start("17", "two");
+        assertNotEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains("WORKERS must be a positive number, got 'two'"), result::describe);
+    }
+
+    @Test
+    void rejectsMemoryWithoutUnit() {
+        OpsScripts.Result result = start("17", "2", "1", "1024");
+        assertNotEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains("MEMORY must look like 512m or 2g"), result::describe);
+    }
+
+    @Test
+    void stopWithoutAClusterDoesNothing() {
+        OpsScripts.Result result = OpsScripts.run(Map.of("JAVA_PARALLEL_LOCAL_CLUSTER_DIR", dir.resolve("none").toString()),
+                Duration.ofSeconds(20), OpsScripts.sparkConf().resolve("stop-local-cluster.sh").toString());
+        assertEquals(0, result.exitCode(), result::describe);
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+}
