@@ -1,0 +1,115 @@
+package org.javaparallel.eval;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.execution.DirectExecutionControl;
+import org.javaparallel.parallel.code.CellInterrupts;
+
+/**
+ * Runs each snippet in this JVM on a thread of its own, so that an interrupt can stop it without touching the
+ * kernel's threads, and keeps the snippet's value as an object (JShell itself only sees its string form).
+ * Only the snippet's thread is awaited: threads a cell starts may outlive it.
+ */
+final class CellExecutionControl extends DirectExecutionControl {
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+    private static final long GRACE_MILLIS = 300;
+
+    private final CellClassStore store;
+    private final AtomicReference<Thread> running = new AtomicReference<>();
+    private volatile Object lastValue;
+    private volatile Throwable lastFailure;
+    private volatile boolean stopped;
+
+    CellExecutionControl(CellClassStore store) {
+        super(new CellLoaderDelegate(store));
+        this.store = store;
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        lastValue = null;
+        lastFailure = null;
+        stopped = false;
+        CellInterrupts.clear();
+        Object[] value = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread cell = new Thread(null, () -> {
+            try {
+                value[0] = doit.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure[0] = e.getCause();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "cell", STACK_BYTES);
+        cell.setContextClassLoader(store);
+        running.set(cell);
+        cell.start();
+        try {
+            cell.join();
+        } finally {
+            running.set(null);
+        }
+        if (stopped || failure[0] instanceof CellInterrupts.CellInterruptedError || isThreadDeath(failure[0])) {
+            throw new StoppedException();
+        }
+        if (failure[0] != null) {
+            lastFailure = failure[0];
+            throw new InvocationTargetException(failure[0]);
+        }
+        lastValue = value[0];
+        return valueString(value[0]);
+    }
+
+    private static boolean isThreadDeath(Throwable failure) {
+        return failure != null && failure.getClass().getName().equals("java.lang.ThreadDeath");
+    }
+
+    /**
+     * Stops the running snippet: the woven stop checks end loops in cell code, an interrupt ends waits, and on
+     * JDKs that still have it Thread.stop ends long calls into library code after a short grace period.
+     */
+    @Override
+    public void stop() {
+        Thread cell = running.get();
+        if (cell == null) {
+            return;
+        }
+        stopped = true;
+        CellInterrupts.requestStop();
+        cell.interrupt();
+        try {
+            cell.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (cell.isAlive()) {
+            forceStop(cell);
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void forceStop(Thread cell) {
+        try {
+            cell.stop();
+        } catch (UnsupportedOperationException notOnThisJdk) {
+            // Java 20+: only the woven checks and interrupts can stop the cell.
+        }
+    }
+
+    /** True when the last snippet ended because of {@link #stop()}. */
+    boolean wasStopped() {
+        return stopped;
+    }
+
+    Object lastValue() {
+        return lastValue;
+    }
+
+    /** The cell's own exception (with its real type and stack), when the last snippet failed. */
+    Throwable lastFailure() {
+        return lastFailure;
+    }
+}

@@ -1,0 +1,270 @@
+package org.javaparallel.eval;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+import org.javaparallel.parallel.code.CellCode;
+
+/**
+ * Evaluates cells with JShell in this JVM: splits a cell into snippets, runs them, and reports the final
+ * expression's value as an object, or the first failure with cell-relative positions.
+ */
+public final class JShellEvaluator implements AutoCloseable {
+    private final CellClassStore store;
+    private final CellExecutionControl control;
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
+
+    private JShellEvaluator(CellClassStore store, PrintStream console) {
+        this.store = store;
+        this.control = new CellExecutionControl(store);
+        this.shell = JShell.builder()
+                .executionEngine(new ExecutionControlProvider() {
+                    @Override
+                    public String name() {
+                        return "java-parallel";
+                    }
+
+                    @Override
+                    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                        return control;
+                    }
+                }, Map.of())
+                .compilerOptions(compilerOptions())
+                .out(console)
+                .err(console)
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+    }
+
+    /** Starts JShell; {@code startup} snippets (imports, helpers) run first. */
+    public static JShellEvaluator start(List<String> startup, PrintStream console) {
+        JShellEvaluator evaluator = new JShellEvaluator(
+                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), console);
+        for (String snippet : startup) {
+            CellOutcome outcome = evaluator.evaluate(snippet, 0);
+            if (!(outcome instanceof CellOutcome.Success)) {
+                throw new IllegalStateException("kernel start-up snippet failed: " + snippet + " -> " + outcome);
+            }
+        }
+        return evaluator;
+    }
+
+    private static String[] compilerOptions() {
+        List<String> options = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path")));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        return options.toArray(String[]::new);
+    }
+
+    public CellCode cellCode() {
+        return store;
+    }
+
+    public ClassLoader cellClassLoader() {
+        return store;
+    }
+
+    public CellOutcome evaluate(String cell, int cellNumber) {
+        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
+        CellOutcome outcome = new CellOutcome.Success(false, null);
+        for (int i = 0; i < pieces.size(); i++) {
+            CellSplitter.Piece piece = pieces.get(i);
+            if (piece.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
+                int line = CellSplitter.lineOf(cell, piece.offset());
+                return new CellOutcome.CompileError("the cell ends inside an unfinished statement or block"
+                        + " (a missing ';', ')' or '}'?)", line, 1, CellSplitter.lineText(cell, line));
+            }
+            outcome = run(cell, cellNumber, piece, i == pieces.size() - 1);
+            if (!(outcome instanceof CellOutcome.Success)) {
+                return outcome;
+            }
+        }
+        return outcome;
+    }
+
+    private CellOutcome run(String cell, int cellNumber, CellSplitter.Piece piece, boolean last) {
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(piece.source());
+        } finally {
+            store.snippetRan(liveVariableNames());
+        }
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            originsBySnippetId.put(snippet.id(),
+                    new FailureTrace.Origin(cellNumber, CellSplitter.lineOf(cell, piece.offset())));
+            if (event.status() == Snippet.Status.REJECTED) {
+                return compileError(cell, piece, snippet);
+            }
+            if (control.wasStopped()) {
+                return new CellOutcome.Interrupted();
+            }
+            if (event.exception() != null) {
+                return runtimeError(event.exception());
+            }
+            if (last && showsValue(snippet)) {
+                return new CellOutcome.Success(true, control.lastValue());
+            }
+        }
+        return new CellOutcome.Success(false, null);
+    }
+
+    private static boolean showsValue(Snippet snippet) {
+        if (snippet.kind() == Snippet.Kind.EXPRESSION) {
+            return true;
+        }
+        return snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                && !"void".equals(((VarSnippet) snippet).typeName());
+    }
+
+    private CellOutcome compileError(String cell, CellSplitter.Piece piece, Snippet snippet) {
+        Optional<Diag> firstError = shell.diagnostics(snippet).filter(Diag::isError).findFirst();
+        if (firstError.isEmpty()) {
+            String unresolved = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet)
+                    .collect(Collectors.joining(", "));
+            return new CellOutcome.CompileError("cannot define this: it needs " + unresolved, 
+                    CellSplitter.lineOf(cell, piece.offset()), 1,
+                    CellSplitter.lineText(cell, CellSplitter.lineOf(cell, piece.offset())));
+        }
+        Diag diag = firstError.get();
+        int position = piece.offset() + (int) Math.max(0, diag.getStartPosition());
+        int line = CellSplitter.lineOf(cell, position);
+        return new CellOutcome.CompileError(firstLines(diag.getMessage(Locale.ROOT)), line,
+                CellSplitter.columnOf(cell, position), CellSplitter.lineText(cell, line));
+    }
+
+    /** javac's message and its "symbol:" line; the "location: class" line names a JShell wrapper. */
+    private static String firstLines(String message) {
+        return message.lines()
+                .filter(line -> !line.strip().startsWith("location:"))
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
+    }
+
+    private CellOutcome runtimeError(Exception exception) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            String missing = shell.unresolvedDependencies(unresolved.getSnippet())
+                    .collect(Collectors.joining(", "));
+            return new CellOutcome.Unresolved("'" + unresolved.getSnippet().name()
+                    + "' cannot run yet: define " + missing + " first");
+        }
+        if (exception instanceof ExecutionControl.StoppedException || control.lastFailure() == null) {
+            if (exception instanceof EvalException eval) {
+                return new CellOutcome.RuntimeError(eval.getExceptionClassName(), eval.getMessage(), eval,
+                        FailureTrace.lines(eval, eval, originsBySnippetId));
+            }
+            return new CellOutcome.Interrupted();
+        }
+        Throwable failure = control.lastFailure();
+        return new CellOutcome.RuntimeError(failure.getClass().getName(), failure.getMessage(), failure,
+                FailureTrace.lines(failure, exception, originsBySnippetId));
+    }
+
+    private Set<String> liveVariableNames() {
+        return shell.variables().map(VarSnippet::name).collect(Collectors.toSet());
+    }
+
+    /** Stops the running cell, if any. */
+    public void stop() {
+        control.stop();
+    }
+
+    public void addToClasspath(Path jarOrDirectory) {
+        shell.addToClasspath(jarOrDirectory.toString());
+    }
+
+    public IsComplete isComplete(String cell) {
+        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
+        for (CellSplitter.Piece piece : pieces) {
+            switch (piece.completeness()) {
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    return IsComplete.INCOMPLETE;
+                }
+                case UNKNOWN -> {
+                    return IsComplete.INVALID;
+                }
+                default -> {
+                }
+            }
+        }
+        return IsComplete.COMPLETE;
+    }
+
+    public Completion complete(String cell, int cursor) {
+        int start = snippetStart(cell, cursor);
+        String snippet = cell.substring(start, cursor);
+        int[] anchor = new int[1];
+        List<String> matches = analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
+                .filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .distinct()
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (matches.isEmpty()) {
+            analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
+                    .map(SourceCodeAnalysis.Suggestion::continuation)
+                    .distinct()
+                    .forEach(matches::add);
+        }
+        return new Completion(matches, start + anchor[0], cursor);
+    }
+
+    /** Signatures and javadoc of the symbol at the cursor, also when the cursor sits right after its name. */
+    public Optional<String> inspect(String cell, int cursor) {
+        int start = snippetStart(cell, cursor);
+        String snippet = cell.substring(start, cursor);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
+        }
+        if (docs.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            text.append(doc.signature()).append('\n');
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                text.append(doc.javadoc().strip()).append("\n\n");
+            }
+        }
+        return Optional.of(text.toString().strip());
+    }
+
+    private int snippetStart(String cell, int cursor) {
+        int start = 0;
+        for (CellSplitter.Piece piece : CellSplitter.split(analysis, cell.substring(0, cursor))) {
+            start = piece.offset();
+        }
+        return start;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+        store.close();
+    }
+}

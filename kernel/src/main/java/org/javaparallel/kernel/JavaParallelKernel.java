@@ -1,0 +1,231 @@
+package org.javaparallel.kernel;
+
+import java.io.PrintStream;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
+import java.util.Map;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.javaparallel.display.Display;
+import org.javaparallel.display.DisplayHandle;
+import org.javaparallel.eval.Completion;
+import org.javaparallel.eval.JShellEvaluator;
+import org.javaparallel.kernel.io.CellOutput;
+import org.javaparallel.kernel.io.OutputRouter;
+import org.javaparallel.magic.MagicRegistry;
+import org.javaparallel.parallel.code.CellInterrupts;
+
+/**
+ * The Jupyter kernel: the base library's message handling, with cells evaluated by JShell in this JVM,
+ * output routed per cell, magics, and interrupt that stops the running cell.
+ */
+public final class JavaParallelKernel extends BaseKernel {
+    static final String NAME = "java-parallel";
+    static final String VERSION = "0.1.0";
+    private static final long OUTPUT_LIMIT_BYTES = 20L * 1024 * 1024;
+
+    private final CompletableFuture<JShellEvaluator> evaluator;
+    private final OutputRouter router;
+    private final MagicRegistry magics;
+    private final CellHistory history;
+    private final List<KernelLifecycle> lifecycle;
+
+    JavaParallelKernel(CompletableFuture<JShellEvaluator> evaluator, OutputRouter router, MagicRegistry magics,
+                       CellHistory history, List<KernelLifecycle> lifecycle) {
+        super(NAME, VERSION,
+                new LanguageInfo.Builder("java")
+                        .version(Runtime.version().toString())
+                        .mimetype("text/x-java-source")
+                        .fileExtension(".jshell")
+                        .pygments("java")
+                        .codemirror("text/x-java")
+                        .build(),
+                List.of(), history, new JupyterIO(java.nio.charset.StandardCharsets.UTF_8), new CommManager(),
+                new Renderer(), null, null, false, new StringStyler.Builder().build());
+        this.evaluator = evaluator;
+        this.router = router;
+        this.magics = magics;
+        this.history = history;
+        this.lifecycle = List.copyOf(lifecycle);
+        Display.installSink(new KernelDisplaySink(router));
+    }
+
+    void connect(KernelConnection connection) {
+        connection.handle(MessageType.EXECUTE_REQUEST, this::handleExecuteRequest);
+        connection.handle(MessageType.INSPECT_REQUEST, this::handleInspectRequest);
+        connection.handle(MessageType.COMPLETE_REQUEST, this::handleCompleteRequest);
+        connection.handle(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
+        connection.handle(MessageType.IS_COMPLETE_REQUEST,
+                this::handleIsCodeCompeteRequest);
+        connection.handle(MessageType.KERNEL_INFO_REQUEST,
+                this::handleKernelInfoRequest);
+        connection.handle(MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
+        connection.handle(MessageType.INTERRUPT_REQUEST,
+                this::handleInterruptRequest);
+        commManager.setIOPubChannel(connection.iopub());
+        connection.handle(MessageType.COMM_OPEN_COMMAND,
+                commManager::handleCommOpenCommand);
+        connection.handle(MessageType.COMM_MSG_COMMAND,
+                commManager::handleCommMsgCommand);
+        connection.handle(MessageType.COMM_CLOSE_COMMAND,
+                commManager::handleCommCloseCommand);
+        connection.handle(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
+    }
+
+    private JShellEvaluator shell() {
+        return evaluator.join();
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        int count = request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
+        env.setBusyDeferIdle();
+        if (!request.isSilent()) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
+        if (request.shouldStoreHistory()) {
+            history.add(count, request.getCode());
+        }
+        CellMessages messages = new CellMessages(env);
+        CellOutput output = new CellOutput(messages, OUTPUT_LIMIT_BYTES);
+        router.enterCell(output);
+        CellRun run = new CellRun(shell(), magics, messages, router.out(), output, count);
+        try {
+            lifecycle.forEach(KernelLifecycle::beforeCell);
+            run.execute(request.getCode());
+        } finally {
+            router.leaveCell(output);
+        }
+        if (run.failure() != null) {
+            CellRun.Failure failure = run.failure();
+            ErrorReply error = new ErrorReply(failure.name(), failure.message(), failure.traceback());
+            error.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+            return;
+        }
+        if (run.hasValue() && run.value() != null && !(run.value() instanceof DisplayHandle) && !request.isSilent()) {
+            env.publish(new PublishExecuteResult(count,
+                    CellMessages.displayData(null, Display.toBundle(run.value()).data())));
+        }
+        env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfo(Header.PROTOCOL_VERISON, NAME, VERSION, getLanguageInfo(), getBanner(),
+                getHelpLinks()));
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength());
+            case RANGE -> history.lookupRange(((HistoryRequest.Range) request).getSessionIndex(),
+                    ((HistoryRequest.Range) request).getStart(), ((HistoryRequest.Range) request).getStop());
+            case SEARCH -> history.search(((HistoryRequest.Search) request).getPattern(),
+                    ((HistoryRequest.Search) request).getMaxReturnLength(),
+                    ((HistoryRequest.Search) request).filterUnique()
+                            ? java.util.EnumSet.of(HistoryManager.ResultFlag.UNIQUE)
+                            : java.util.EnumSet.noneOf(HistoryManager.ResultFlag.class));
+        };
+        List<List<Object>> rows = entries.stream()
+                .map(entry -> List.<Object>of(entry.getSession(), entry.getCellNumber(), entry.getInput()))
+                .toList();
+        env.reply(new ReplyContent(MessageType.HISTORY_REPLY).with("history", rows));
+    }
+
+    private void handleCommInfoRequest(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new ReplyContent(MessageType.COMM_INFO_REPLY).with("comms", Map.of()));
+    }
+
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.defer().reply(new ReplyContent(MessageType.SHUTDOWN_REPLY).with("restart", restart));
+        onShutdown(restart);
+        env.resolveDeferrals();
+        env.markForShutdown();
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        throw new UnsupportedOperationException("cells are executed through execute_request");
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return shell().inspect(code, at).map(text -> {
+            DisplayData data = new DisplayData();
+            data.putText(text);
+            return data;
+        }).orElse(null);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        Completion completion = shell().complete(code, at);
+        return new ReplacementOptions(completion.matches(), completion.start(), completion.end());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return switch (shell().isComplete(code)) {
+            case COMPLETE -> IS_COMPLETE_YES;
+            case INVALID -> IS_COMPLETE_BAD;
+            case INCOMPLETE -> "    ";
+        };
+    }
+
+    /** Stops the running cell and the work it started on every backend. */
+    @Override
+    public void interrupt() {
+        CellInterrupts.requestStop();
+        lifecycle.forEach(KernelLifecycle::interrupt);
+        if (evaluator.isDone()) {
+            shell().stop();
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        interrupt();
+        lifecycle.forEach(KernelLifecycle::shutdown);
+        if (evaluator.isDone()) {
+            shell().close();
+        }
+        router.close();
+    }
+
+    PrintStream console() {
+        return router.out();
+    }
+}

@@ -1,0 +1,104 @@
+package org.javaparallel.kernel;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.javaparallel.eval.JShellEvaluator;
+import org.javaparallel.kernel.io.OutputRouter;
+import org.javaparallel.magic.ClasspathMagic;
+import org.javaparallel.magic.EnvMagic;
+import org.javaparallel.magic.LsMagic;
+import org.javaparallel.magic.MagicRegistry;
+import org.javaparallel.magic.TimeMagic;
+import org.javaparallel.magic.TimeitMagic;
+import org.javaparallel.parallel.code.CellCodeRegistry;
+
+/**
+ * Starts the kernel as Jupyter does: {@code java ... KernelMain <connection file>}. The sockets are bound and
+ * answer at once; JShell starts in the background and the first cell waits for it.
+ */
+public final class KernelMain {
+    static final List<String> STARTUP = List.of(
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "import java.util.stream.*;",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.atomic.*;",
+            "import java.io.*;",
+            "import java.nio.file.*;",
+            "import java.math.*;",
+            "import org.javaparallel.display.*;",
+            "import static org.javaparallel.display.Display.display;",
+            "import static org.javaparallel.display.Display.html;",
+            "import static org.javaparallel.display.Display.markdown;",
+            "import static org.javaparallel.display.Display.png;",
+            "import org.javaparallel.parallel.*;");
+
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp <lib>/* " + KernelMain.class.getName() + " <connection file>");
+            System.exit(2);
+        }
+        PrintStream console = System.err;
+        configureLogging(console);
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+
+        OutputRouter router = new OutputRouter();
+        System.setOut(router.out());
+        System.setErr(router.err());
+        CompletableFuture<JShellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> {
+            JShellEvaluator started = JShellEvaluator.start(STARTUP, console);
+            CellCodeRegistry.install(started.cellCode());
+            return started;
+        });
+
+        List<KernelLifecycle> lifecycle = new ArrayList<>();
+        MagicRegistry magics = new MagicRegistry().register(
+                new LsMagic(),
+                new TimeMagic(() -> 0L, () -> 1),
+                new TimeitMagic(),
+                ClasspathMagic.classpath(),
+                ClasspathMagic.jars(),
+                new EnvMagic());
+        JavaParallelKernel kernel = new JavaParallelKernel(evaluator, router, magics, new CellHistory(), lifecycle);
+
+        try (KernelConnection connection = new KernelConnection(properties)) {
+            kernel.connect(connection);
+            connection.connect();
+            interruptOnSigint(kernel);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> lifecycle.forEach(KernelLifecycle::shutdown)));
+            connection.awaitShutdownRequest();
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void configureLogging(PrintStream console) {
+        Logger root = Logger.getLogger("");
+        for (var handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.WARNING);
+        root.addHandler(handler);
+        root.setLevel(Level.WARNING);
+    }
+
+    @SuppressWarnings("restriction")
+    private static void interruptOnSigint(JavaParallelKernel kernel) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+        } catch (IllegalArgumentException | UnsupportedOperationException noSignals) {
+            Logger.getLogger(KernelMain.class.getName()).warning("SIGINT cannot be handled here: " + noSignals);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.javaparallel.magic;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code %classpath path[:path...]} and {@code %jars path-or-dir...}: add jars or class directories to the
+ * classpath of cell code. A directory given to {@code %jars} adds every jar in it.
+ */
+public final class ClasspathMagic implements Magic {
+    private final String name;
+
+    private ClasspathMagic(String name) {
+        this.name = name;
+    }
+
+    public static ClasspathMagic classpath() {
+        return new ClasspathMagic("classpath");
+    }
+
+    public static ClasspathMagic jars() {
+        return new ClasspathMagic("jars");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String usage() {
+        return name.equals("jars")
+                ? "%jars <jar or directory of jars>... — add jars to the cell classpath"
+                : "%classpath <entry>[" + File.pathSeparator + "<entry>...] — add jars/class directories";
+    }
+
+    @Override
+    public void line(String args, MagicContext context) throws Exception {
+        if (args.isBlank()) {
+            context.out().println("java.class.path = " + System.getProperty("java.class.path"));
+            return;
+        }
+        List<Path> entries = new ArrayList<>();
+        for (String entry : args.trim().split(name.equals("jars") ? "\\s+" : File.pathSeparator)) {
+            Path path = Path.of(entry.replaceFirst("^~", System.getProperty("user.home")));
+            if (!Files.exists(path)) {
+                throw new MagicUsageException("%" + name + ": " + path + " does not exist; give the path of a jar"
+                        + " or a directory");
+            }
+            if (name.equals("jars") && Files.isDirectory(path)) {
+                try (Stream<Path> jars = Files.list(path)) {
+                    jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(entries::add);
+                }
+            } else {
+                entries.add(path);
+            }
+        }
+        for (Path entry : entries) {
+            context.addToClasspath(entry.toAbsolutePath());
+            context.out().println("Added to the classpath: " + entry.toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.javaparallel.ml.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Draws candidates for {@link RandomizedSearch}, parameters in name order, from one seeded generator: the same
+ * seed gives the same candidates. If all parameters are lists, distinct grid points are drawn (as sklearn's
+ * ParameterSampler does), all of them when the grid is smaller than asked for.
+ */
+final class CandidateSampler {
+    private final TreeMap<String, ParamDistribution> distributions;
+
+    CandidateSampler(Map<String, ?> distributions) {
+        this.distributions = new TreeMap<>();
+        distributions.forEach((name, value) -> this.distributions.put(name, asDistribution(name, value)));
+        if (this.distributions.isEmpty()) {
+            throw new IllegalArgumentException("a randomized search needs at least one parameter distribution");
+        }
+    }
+
+    List<Map<String, Object>> sample(int count, long seed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("nIter must be at least 1, not " + count);
+        }
+        Random random = new Random(seed);
+        List<Map<String, Object>> candidates = new ArrayList<>(count);
+        if (distributions.values().stream().allMatch(d -> d instanceof ParamDistribution.Choice)) {
+            for (long point : distinctGridPoints(count, random)) {
+                candidates.add(gridPoint(point));
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> candidate = new LinkedHashMap<>();
+                distributions.forEach((name, distribution) -> candidate.put(name, distribution.sample(random)));
+                candidates.add(candidate);
+            }
+        }
+        return candidates;
+    }
+
+    private Set<Long> distinctGridPoints(int count, Random random) {
+        long size = 1;
+        for (ParamDistribution d : distributions.values()) {
+            size = Math.multiplyExact(size, ((ParamDistribution.Choice) d).values().size());
+        }
+        Set<Long> points = new LinkedHashSet<>();
+        if (size <= count) {
+            for (long p = 0; p < size; p++) {
+                points.add(p);
+            }
+            return points;
+        }
+        while (points.size() < count) {
+            points.add(random.nextLong(size));
+        }
+        return points;
+    }
+
+    /** Mixed-radix decoding, the first name varying slowest. */
+    private Map<String, Object> gridPoint(long point) {
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        long rest = point;
+        List<String> names = new ArrayList<>(distributions.keySet());
+        Object[] values = new Object[names.size()];
+        for (int k = names.size() - 1; k >= 0; k--) {
+            List<?> choices = ((ParamDistribution.Choice) distributions.get(names.get(k))).values();
+            values[k] = choices.get((int) (rest % choices.size()));
+            rest /= choices.size();
+        }
+        for (int k = 0; k < names.size(); k++) {
+            candidate.put(names.get(k), values[k]);
+        }
+        return candidate;
+    }
+
+    private static ParamDistribution asDistribution(String name, Object value) {
+        if (value instanceof ParamDistribution distribution) {
+            return distribution;
+        }
+        if (value instanceof List<?> list) {
+            return new ParamDistribution.Choice(list);
+        }
+        if (value instanceof double[] array) {
+            return new ParamDistribution.Choice(java.util.Arrays.stream(array).boxed().toList());
+        }
+        throw new IllegalArgumentException("parameter \"" + name + "\" needs a list of values or a ParamDistribution "
+                + "(logspace, uniform, logUniform), not " + value);
+    }
+}

@@ -1,0 +1,232 @@
+package org.javaparallel.ml.search;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.classification.Classifier;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.javaparallel.ml.LabeledData;
+import org.javaparallel.ml.SVC;
+import org.javaparallel.ml.svm.SvcParams;
+import org.javaparallel.parallel.Pool;
+
+/**
+ * What {@link GridSearch} and {@link RandomizedSearch} share, in the manner of scikit-learn's BaseSearchCV:
+ * k-fold cross-validation of every candidate (stratified for classifiers), ranking by mean test score, and a
+ * refit of the best candidate on all the data.
+ *
+ * <p>Our {@link SVC} is fitted in one JVM per fit, so its (candidate, fold) fits are the tasks of the given
+ * {@link Pool}; any other MLlib estimator is fitted by Spark, {@code parallelism} fits at a time (default: the
+ * pool's size), like CrossValidator. The same candidates and folds give the same scores on every backend.
+ */
+public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permits GridSearch, RandomizedSearch {
+    protected final Estimator<?> estimator;
+    private Splitter splitter;
+    private int cv = 5;
+    private Scoring scoring = new Scoring.Accuracy();
+    private boolean refit = true;
+    private int verbose = 1;
+    private int chunksize = 1;
+    private int parallelism;
+    private SearchResults results;
+    private Model<?> bestModel;
+
+    protected ParameterSearch(Estimator<?> estimator) {
+        if (estimator == null) {
+            throw new IllegalArgumentException("the estimator to search must not be null");
+        }
+        this.estimator = estimator;
+    }
+
+    /** The candidates to cross-validate, as ParamMaps of the searched estimator. */
+    public abstract List<ParamMap> candidates();
+
+    protected abstract S self();
+
+    /** k folds: StratifiedKFold(k) for classifiers, KFold(k) otherwise (sklearn's rule; default 5). */
+    public S cv(int folds) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cv must be at least 2, not " + folds);
+        }
+        this.cv = folds;
+        this.splitter = null;
+        return self();
+    }
+
+    public S cv(Splitter folds) {
+        this.splitter = folds;
+        return self();
+    }
+
+    /** "accuracy" (the default). */
+    public S scoring(String name) {
+        this.scoring = Scoring.of(name);
+        return self();
+    }
+
+    public S scoring(Evaluator evaluator) {
+        this.scoring = new Scoring.WithEvaluator(evaluator);
+        return self();
+    }
+
+    public S refit(boolean value) {
+        this.refit = value;
+        return self();
+    }
+
+    /** 0: silent; 1 (default): sklearn's "Fitting k folds for each of n candidates" line and a progress bar. */
+    public S verbose(int level) {
+        this.verbose = level;
+        return self();
+    }
+
+    /** Fits per pool task (SVC searches). */
+    public S chunksize(int fits) {
+        if (fits < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, not " + fits);
+        }
+        this.chunksize = fits;
+        return self();
+    }
+
+    /** Concurrent Spark fits (MLlib estimators); 0 means the pool's size. */
+    public S parallelism(int fits) {
+        if (fits < 0) {
+            throw new IllegalArgumentException("parallelism must be >= 0, not " + fits);
+        }
+        this.parallelism = fits;
+        return self();
+    }
+
+    /** Searches an {@link SVC} on arrays, each fit a task of {@code pool}. */
+    public S fit(LabeledData data, Pool pool) {
+        if (!(estimator instanceof SVC svc)) {
+            throw new IllegalArgumentException("arrays can only be searched with our SVC; "
+                    + estimator.getClass().getSimpleName() + " needs a DataFrame: call fit(dataFrame, pool)");
+        }
+        List<ParamMap> candidates = validCandidates();
+        List<SvcParams> settings = candidates.stream().map(c -> svc.copy(c).svcParams()).toList();
+        Splitter folds = splitter(data.rows());
+        ProgressBar progress = announce(folds.folds(), candidates.size());
+        FoldScores scores = PoolRunner.run(DataRef.of(data), settings, folds, scoring, pool, chunksize,
+                progress == null ? () -> { } : progress::advance);
+        finish(candidates, scores);
+        if (refit) {
+            bestModel = svc.copy(results.best().paramMap()).fit(data);
+        }
+        return self();
+    }
+
+    /**
+     * Searches on a DataFrame: an {@link SVC} collects it once and fits on {@code pool}; other estimators are
+     * fitted by Spark with {@code parallelism} (default {@code pool.size()}) concurrent fits.
+     */
+    public S fit(Dataset<?> data, Pool pool) {
+        if (estimator instanceof SVC svc) {
+            return fit(LabeledData.collect(data, svc.getOrDefault(svc.featuresCol()), svc.getOrDefault(svc.labelCol())),
+                    pool);
+        }
+        return fitWithSpark(data, parallelism > 0 ? parallelism : pool.size());
+    }
+
+    /** Searches a distributed MLlib estimator with {@code parallelism} (default 1) concurrent Spark fits. */
+    public S fit(Dataset<?> data) {
+        if (estimator instanceof SVC) {
+            throw new IllegalArgumentException("an SVC search runs its fits on a Pool: call fit(data, pool)");
+        }
+        return fitWithSpark(data, Math.max(1, parallelism));
+    }
+
+    private S fitWithSpark(Dataset<?> data, int concurrentFits) {
+        List<ParamMap> candidates = validCandidates();
+        String label = estimator.hasParam("labelCol")
+                ? (String) estimator.getOrDefault(estimator.getParam("labelCol")) : "label";
+        int[] labels = SparkRunner.labels(data, label);
+        Splitter folds = splitter(labels.length);
+        String foldColumn = SparkRunner.freeColumnName(data);
+        Dataset<Row> withFolds = SparkRunner.withFoldColumn(data, folds.testFold(labels), foldColumn);
+        ProgressBar progress = announce(folds.folds(), candidates.size());
+        FoldScores scores = SparkRunner.run(estimator, candidates, withFolds, foldColumn, folds.folds(),
+                scoring.evaluator(estimator), concurrentFits, progress == null ? () -> { } : progress::advance);
+        finish(candidates, scores);
+        if (refit) {
+            bestModel = (Model<?>) estimator.fit(data, results.best().paramMap());
+        }
+        return self();
+    }
+
+    /** The candidates' results; shows as a table. */
+    public SearchResults results() {
+        requireFitted();
+        return results;
+    }
+
+    /** The best candidate's params by name. */
+    public Map<String, Object> bestParams() {
+        return results().best().params();
+    }
+
+    public ParamMap bestParamMap() {
+        return results().best().paramMap();
+    }
+
+    public double bestScore() {
+        return results().best().meanScore();
+    }
+
+    /** The best candidate refitted on all the data (an {@code SVCModel} for SVC searches). */
+    public Model<?> bestModel() {
+        requireFitted();
+        if (bestModel == null) {
+            throw new IllegalStateException("refit(false) was set: there is no best model, only bestParams()");
+        }
+        return bestModel;
+    }
+
+    private List<ParamMap> validCandidates() {
+        List<ParamMap> candidates = candidates();
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("the search has no candidates");
+        }
+        candidates.forEach(c -> CandidateParams.requireOwnParams(estimator, c));
+        if (estimator instanceof SVC svc) {
+            candidates.forEach(c -> svc.copy(c).svcParams());
+        }
+        return candidates;
+    }
+
+    private Splitter splitter(int rows) {
+        Splitter chosen = splitter != null ? splitter
+                : isClassifier() ? new Splitter.StratifiedKFold(cv) : new Splitter.KFold(cv);
+        Splitter.requireFolds(chosen.folds(), rows);
+        return chosen;
+    }
+
+    private boolean isClassifier() {
+        return estimator instanceof SVC || estimator instanceof Classifier<?, ?, ?>;
+    }
+
+    private ProgressBar announce(int folds, int candidates) {
+        if (verbose < 1) {
+            return null;
+        }
+        System.out.println("Fitting " + folds + " folds for each of " + candidates + " candidates, totalling "
+                + folds * candidates + " fits");
+        return new ProgressBar(folds * candidates);
+    }
+
+    private void finish(List<ParamMap> candidates, FoldScores scores) {
+        results = new SearchResults(scoring.name(), scoring.largerIsBetter(), candidates, scores);
+        bestModel = null;
+    }
+
+    private void requireFitted() {
+        if (results == null) {
+            throw new IllegalStateException("the search has not been fitted yet: call fit(...) first");
+        }
+    }
+}

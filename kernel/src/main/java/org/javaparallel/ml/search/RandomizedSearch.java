@@ -1,0 +1,52 @@
+package org.javaparallel.ml.search;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.ParamMap;
+
+/**
+ * Cross-validates {@code nIter} candidates drawn from parameter distributions by name: lists of values,
+ * {@link ParamDistribution#logspace}, {@link ParamDistribution#uniform}, {@link ParamDistribution#logUniform}.
+ * The draws depend only on the distributions, {@code nIter} and the seed (default 0).
+ */
+public final class RandomizedSearch extends ParameterSearch<RandomizedSearch> {
+    private final CandidateSampler sampler;
+    private final int nIter;
+    private long seed;
+
+    public RandomizedSearch(Estimator<?> estimator, Map<String, ?> distributions, int nIter) {
+        super(estimator);
+        this.sampler = new CandidateSampler(distributions);
+        if (nIter < 1) {
+            throw new IllegalArgumentException("nIter must be at least 1, not " + nIter);
+        }
+        this.nIter = nIter;
+        candidates();
+    }
+
+    public RandomizedSearch seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    /** The drawn candidates by parameter name, e.g. to hand the same ones to scikit-learn. */
+    public List<Map<String, Object>> candidateValues() {
+        return sampler.sample(nIter, seed);
+    }
+
+    @Override
+    public List<ParamMap> candidates() {
+        return candidateValues().stream().map(values -> CandidateParams.toParamMap(estimator, values)).toList();
+    }
+
+    @Override
+    protected RandomizedSearch self() {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "RandomizedSearch(" + estimator.uid() + ", nIter=" + nIter + ", seed=" + seed + ")";
+    }
+}

@@ -1,0 +1,118 @@
+package org.javaparallel.ml.svm;
+
+import java.util.Arrays;
+
+/**
+ * Trains an RBF C-SVC the way scikit-learn's {@code SVC} (libsvm) does: classes sorted, one binary problem per
+ * pair of classes (rows of the first class labelled +1, in data order, then the second's), each solved by
+ * {@link SmoSolver} with C scaled by the class weights.
+ */
+public final class RbfSvc {
+    private RbfSvc() {
+    }
+
+    public static TrainedSvc fit(double[][] x, int[] y, SvcParams params) {
+        int[] rows = new int[x.length];
+        Arrays.setAll(rows, i -> i);
+        return fit(new SquaredDistances(x), y, rows, params);
+    }
+
+    /**
+     * Fits on some rows of a data set whose distances are shared with other fits.
+     *
+     * @param labels the class of every row of {@code distances}
+     * @param rows   the training rows, in the order libsvm would receive them
+     */
+    public static TrainedSvc fit(SquaredDistances distances, int[] labels, int[] rows, SvcParams params) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("cannot fit an SVC on zero rows");
+        }
+        int[] classes = Arrays.stream(rows).map(r -> labels[r]).distinct().sorted().toArray();
+        if (classes.length < 2) {
+            throw new IllegalArgumentException("an SVC needs at least two classes in the training rows, got "
+                    + Arrays.toString(classes));
+        }
+        int[][] groups = groupByClass(labels, rows, classes);
+        int[] counts = Arrays.stream(groups).mapToInt(g -> g.length).toArray();
+        double[] classC = params.classWeight().weights(counts);
+        for (int k = 0; k < classC.length; k++) {
+            classC[k] *= params.c();
+        }
+        double gamma = params.gamma().resolve(distances.points(), rows);
+        long cacheBytes = (long) (params.cacheSizeMb() * (1 << 20));
+
+        int pairCount = classes.length * (classes.length - 1) / 2;
+        int[][] pairRows = new int[pairCount][];
+        double[][] pairCoefficients = new double[pairCount][];
+        double[] rho = new double[pairCount];
+        boolean[] support = new boolean[distances.size()];
+        int p = 0;
+        for (int a = 0; a < classes.length; a++) {
+            for (int b = a + 1; b < classes.length; b++, p++) {
+                int[] problemRows = concat(groups[a], groups[b]);
+                byte[] signs = new byte[problemRows.length];
+                Arrays.fill(signs, 0, groups[a].length, (byte) 1);
+                Arrays.fill(signs, groups[a].length, signs.length, (byte) -1);
+                BinarySolution solution = solve(distances, problemRows, signs, gamma, classC[a], classC[b],
+                        params, cacheBytes);
+                int nonZero = 0;
+                for (double coefficient : solution.coefficients()) {
+                    nonZero += coefficient != 0 ? 1 : 0;
+                }
+                pairRows[p] = new int[nonZero];
+                pairCoefficients[p] = new double[nonZero];
+                for (int t = 0, s = 0; t < problemRows.length; t++) {
+                    if (solution.coefficients()[t] != 0) {
+                        pairRows[p][s] = problemRows[t];
+                        pairCoefficients[p][s++] = solution.coefficients()[t];
+                        support[problemRows[t]] = true;
+                    }
+                }
+                rho[p] = solution.rho();
+            }
+        }
+        return TrainedSvc.of(classes, gamma, distances, support, groups, pairRows, pairCoefficients, rho);
+    }
+
+    private static BinarySolution solve(SquaredDistances distances, int[] problemRows, byte[] signs, double gamma,
+                                        double cPositive, double cNegative, SvcParams params, long cacheBytes) {
+        int l = problemRows.length;
+        double[] diagonal = new double[l];
+        for (int t = 0; t < l; t++) {
+            diagonal[t] = Math.exp(-gamma * distances.row(problemRows[t])[problemRows[t]]);
+        }
+        KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> {
+            double[] d2 = distances.row(problemRows[t]);
+            float[] column = new float[l];
+            for (int s = 0; s < l; s++) {
+                column[s] = (float) (signs[t] * signs[s] * Math.exp(-gamma * d2[problemRows[s]]));
+            }
+            return column;
+        });
+        return new SmoSolver(signs, diagonal, cache, cPositive, cNegative, params.tol(), params.maxIter(),
+                params.shrinking()).solve();
+    }
+
+    private static int[][] groupByClass(int[] labels, int[] rows, int[] classes) {
+        int[][] groups = new int[classes.length][];
+        int[] sizes = new int[classes.length];
+        for (int row : rows) {
+            sizes[Arrays.binarySearch(classes, labels[row])]++;
+        }
+        for (int k = 0; k < classes.length; k++) {
+            groups[k] = new int[sizes[k]];
+            sizes[k] = 0;
+        }
+        for (int row : rows) {
+            int k = Arrays.binarySearch(classes, labels[row]);
+            groups[k][sizes[k]++] = row;
+        }
+        return groups;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}

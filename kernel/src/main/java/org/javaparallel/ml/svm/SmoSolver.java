@@ -1,0 +1,381 @@
+package org.javaparallel.ml.svm;
+
+/**
+ * Sequential minimal optimisation for the dual of a binary C-SVC,
+ * {@code min 1/2 a'Qa - e'a  s.t.  y'a = 0, 0 <= a_t <= C_t}, with {@code Q_st = y_s y_t K(s, t)}.
+ *
+ * <p>The algorithm is the one described for libsvm by Fan, Chen and Lin (JMLR 6, 2005) and Chang and Lin
+ * ("LIBSVM: a library for support vector machines", 2011): second-order working set selection (WSS3),
+ * analytic two-variable steps clipped to the box, shrinking of bounded variables that are unlikely to move
+ * (with one unshrink when the gap gets within 10 eps), gradient reconstruction from {@code G_bar}, and the
+ * bias as the mean of {@code y G} over free variables. Ties are broken towards the later index and columns are
+ * rounded to {@code float} as libsvm does, so that on the same problem the iterates are the same as libsvm's.
+ *
+ * <p>Variables live at positions; shrinking swaps them so that the active ones are the prefix
+ * {@code [0, active)}. {@code index[position]} is the problem row, and kernel columns are kept in row order.
+ */
+final class SmoSolver {
+    private static final double TAU = 1e-12;
+    private static final byte LOWER = 0;
+    private static final byte UPPER = 1;
+    private static final byte FREE = 2;
+
+    private final int l;
+    private final KernelColumnCache q;
+    private final double cPositive;
+    private final double cNegative;
+    private final double eps;
+    private final long maxIter;
+    private final boolean shrinking;
+
+    private final int[] index;
+    private final byte[] y;
+    private final double[] diagonal;
+    private final double[] alpha;
+    private final byte[] status;
+    private final double[] grad;
+    private final double[] gradBar;
+    private int active;
+    private boolean unshrunk;
+    private int first;
+    private int second;
+
+    /**
+     * @param signs      +1 or -1 per problem row
+     * @param diagonal   {@code Q_tt} per problem row
+     * @param maxIter    iteration limit; libsvm's own default when {@code <= 0}
+     */
+    SmoSolver(byte[] signs, double[] diagonal, KernelColumnCache q, double cPositive, double cNegative,
+              double eps, long maxIter, boolean shrinking) {
+        this.l = signs.length;
+        this.q = q;
+        this.cPositive = cPositive;
+        this.cNegative = cNegative;
+        this.eps = eps;
+        this.maxIter = maxIter > 0 ? maxIter : Math.max(10_000_000L, 100L * l);
+        this.shrinking = shrinking;
+        this.index = new int[l];
+        this.y = signs.clone();
+        this.diagonal = diagonal.clone();
+        this.alpha = new double[l];
+        this.status = new byte[l];
+        this.grad = new double[l];
+        this.gradBar = new double[l];
+        for (int t = 0; t < l; t++) {
+            index[t] = t;
+            grad[t] = -1;
+            status[t] = LOWER;
+        }
+        this.active = l;
+    }
+
+    BinarySolution solve() {
+        long iter = 0;
+        int untilShrink = Math.min(l, 1000) + 1;
+        while (iter < maxIter) {
+            if (--untilShrink == 0) {
+                untilShrink = Math.min(l, 1000);
+                if (shrinking) {
+                    shrink();
+                }
+            }
+            if (!selectWorkingSet()) {
+                // optimal on the active set: check the whole problem before stopping
+                reconstructGradient();
+                active = l;
+                if (!selectWorkingSet()) {
+                    break;
+                }
+                untilShrink = 1;
+            }
+            iter++;
+            step(first, second);
+        }
+        boolean converged = iter < maxIter;
+        if (!converged) {
+            reconstructGradient();
+            active = l;
+        }
+        double[] coefficients = new double[l];
+        for (int t = 0; t < l; t++) {
+            coefficients[index[t]] = alpha[t] * y[t];
+        }
+        return new BinarySolution(coefficients, bias(), iter, converged);
+    }
+
+    private double c(int t) {
+        return y[t] > 0 ? cPositive : cNegative;
+    }
+
+    private float[] column(int position) {
+        return q.column(index[position]);
+    }
+
+    /**
+     * WSS3: {@code first} maximises {@code -y G} over I_up; {@code second} minimises the second-order decrease
+     * {@code -(b^2)/a} over the I_low members violating with {@code first}. False when the maximal violation
+     * {@code m - M} is below eps.
+     */
+    private boolean selectWorkingSet() {
+        double gMax = Double.NEGATIVE_INFINITY;
+        int i = -1;
+        for (int t = 0; t < active; t++) {
+            if (y[t] > 0) {
+                if (status[t] != UPPER && -grad[t] >= gMax) {
+                    gMax = -grad[t];
+                    i = t;
+                }
+            } else if (status[t] != LOWER && grad[t] >= gMax) {
+                gMax = grad[t];
+                i = t;
+            }
+        }
+        float[] qi = i < 0 ? null : column(i);
+        int[] rows = index;
+        double gMaxLow = Double.NEGATIVE_INFINITY;
+        double bestDecrease = Double.POSITIVE_INFINITY;
+        int j = -1;
+        for (int t = 0; t < active; t++) {
+            boolean inLow = y[t] > 0 ? status[t] != LOWER : status[t] != UPPER;
+            if (!inLow) {
+                continue;
+            }
+            double yG = y[t] * grad[t];
+            if (yG >= gMaxLow) {
+                gMaxLow = yG;
+            }
+            double gradDiff = gMax + yG;
+            if (gradDiff > 0) {
+                double curvature = diagonal[i] + diagonal[t] - 2.0 * y[i] * y[t] * qi[rows[t]];
+                double decrease = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : TAU);
+                if (decrease <= bestDecrease) {
+                    bestDecrease = decrease;
+                    j = t;
+                }
+            }
+        }
+        first = i;
+        second = j;
+        return gMax + gMaxLow >= eps && j != -1;
+    }
+
+    private void step(int i, int j) {
+        float[] qi = column(i);
+        float[] qj = column(j);
+        double ci = c(i);
+        double cj = c(j);
+        double oldI = alpha[i];
+        double oldJ = alpha[j];
+        double qij = qi[index[j]];
+        if (y[i] != y[j]) {
+            // a_i - a_j stays fixed: move both by delta
+            double curvature = diagonal[i] + diagonal[j] + 2 * qij;
+            double delta = (-grad[i] - grad[j]) / (curvature > 0 ? curvature : TAU);
+            double diff = alpha[i] - alpha[j];
+            alpha[i] += delta;
+            alpha[j] += delta;
+            // the smaller variable reaches 0 first, the one with less room reaches its C first
+            if (diff > 0) {
+                if (alpha[j] < 0) {
+                    alpha[j] = 0;
+                    alpha[i] = diff;
+                }
+            } else if (alpha[i] < 0) {
+                alpha[i] = 0;
+                alpha[j] = -diff;
+            }
+            if (diff > ci - cj) {
+                if (alpha[i] > ci) {
+                    alpha[i] = ci;
+                    alpha[j] = ci - diff;
+                }
+            } else if (alpha[j] > cj) {
+                alpha[j] = cj;
+                alpha[i] = cj + diff;
+            }
+        } else {
+            // a_i + a_j stays fixed: move them by -delta and +delta
+            double curvature = diagonal[i] + diagonal[j] - 2 * qij;
+            double delta = (grad[i] - grad[j]) / (curvature > 0 ? curvature : TAU);
+            double sum = alpha[i] + alpha[j];
+            alpha[i] -= delta;
+            alpha[j] += delta;
+            if (sum > ci) {
+                if (alpha[i] > ci) {
+                    alpha[i] = ci;
+                    alpha[j] = sum - ci;
+                }
+            } else if (alpha[j] < 0) {
+                alpha[j] = 0;
+                alpha[i] = sum;
+            }
+            if (sum > cj) {
+                if (alpha[j] > cj) {
+                    alpha[j] = cj;
+                    alpha[i] = sum - cj;
+                }
+            } else if (alpha[i] < 0) {
+                alpha[i] = 0;
+                alpha[j] = sum;
+            }
+        }
+        double deltaI = alpha[i] - oldI;
+        double deltaJ = alpha[j] - oldJ;
+        int[] rows = index;
+        for (int k = 0; k < active; k++) {
+            grad[k] += qi[rows[k]] * deltaI + qj[rows[k]] * deltaJ;
+        }
+        updateBoundStatus(i, qi, ci);
+        updateBoundStatus(j, qj, cj);
+    }
+
+    /** Keeps {@code G_bar = sum over upper-bounded t of C_t Q_t} right when {@code t} enters or leaves its upper bound. */
+    private void updateBoundStatus(int t, float[] qt, double ct) {
+        boolean wasUpper = status[t] == UPPER;
+        status[t] = alpha[t] >= ct ? UPPER : alpha[t] <= 0 ? LOWER : FREE;
+        boolean isUpper = status[t] == UPPER;
+        if (wasUpper != isUpper) {
+            double change = isUpper ? ct : -ct;
+            for (int k = 0; k < l; k++) {
+                gradBar[k] += change * qt[index[k]];
+            }
+        }
+    }
+
+    private void shrink() {
+        double gMaxUp = Double.NEGATIVE_INFINITY;
+        double gMaxLow = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < active; t++) {
+            if (y[t] > 0) {
+                if (status[t] != UPPER) {
+                    gMaxUp = Math.max(gMaxUp, -grad[t]);
+                }
+                if (status[t] != LOWER) {
+                    gMaxLow = Math.max(gMaxLow, grad[t]);
+                }
+            } else {
+                if (status[t] != UPPER) {
+                    gMaxLow = Math.max(gMaxLow, -grad[t]);
+                }
+                if (status[t] != LOWER) {
+                    gMaxUp = Math.max(gMaxUp, grad[t]);
+                }
+            }
+        }
+        if (!unshrunk && gMaxUp + gMaxLow <= eps * 10) {
+            // close to the end: bring every variable back once so that shrinking mistakes get corrected
+            unshrunk = true;
+            reconstructGradient();
+            active = l;
+        }
+        for (int t = 0; t < active; t++) {
+            if (shrinkable(t, gMaxUp, gMaxLow)) {
+                active--;
+                while (active > t) {
+                    if (!shrinkable(active, gMaxUp, gMaxLow)) {
+                        swap(t, active);
+                        break;
+                    }
+                    active--;
+                }
+            }
+        }
+    }
+
+    /** A bounded variable whose gradient pushes it further into its bound than any violator pulls. */
+    private boolean shrinkable(int t, double gMaxUp, double gMaxLow) {
+        if (status[t] == UPPER) {
+            return -grad[t] > (y[t] > 0 ? gMaxUp : gMaxLow);
+        }
+        if (status[t] == LOWER) {
+            return grad[t] > (y[t] > 0 ? gMaxLow : gMaxUp);
+        }
+        return false;
+    }
+
+    private void swap(int a, int b) {
+        int row = index[a];
+        index[a] = index[b];
+        index[b] = row;
+        byte sign = y[a];
+        y[a] = y[b];
+        y[b] = sign;
+        byte bound = status[a];
+        status[a] = status[b];
+        status[b] = bound;
+        swap(diagonal, a, b);
+        swap(alpha, a, b);
+        swap(grad, a, b);
+        swap(gradBar, a, b);
+    }
+
+    private static void swap(double[] values, int a, int b) {
+        double value = values[a];
+        values[a] = values[b];
+        values[b] = value;
+    }
+
+    /** Gradients of the inactive variables: {@code G = G_bar - e + sum over free t of a_t Q_t}. */
+    private void reconstructGradient() {
+        if (active == l) {
+            return;
+        }
+        for (int k = active; k < l; k++) {
+            grad[k] = gradBar[k] - 1;
+        }
+        int free = 0;
+        for (int t = 0; t < active; t++) {
+            if (status[t] == FREE) {
+                free++;
+            }
+        }
+        // Q is symmetric: read whichever set of columns is smaller; the sums run in the same order either way
+        if (l - active < free) {
+            for (int k = active; k < l; k++) {
+                float[] qk = column(k);
+                for (int t = 0; t < active; t++) {
+                    if (status[t] == FREE) {
+                        grad[k] += alpha[t] * qk[index[t]];
+                    }
+                }
+            }
+        } else {
+            for (int t = 0; t < active; t++) {
+                if (status[t] == FREE) {
+                    float[] qt = column(t);
+                    for (int k = active; k < l; k++) {
+                        grad[k] += alpha[t] * qt[index[k]];
+                    }
+                }
+            }
+        }
+    }
+
+    /** rho: the mean of {@code y G} over free variables, else the middle of the interval the bounded ones allow. */
+    private double bias() {
+        double upper = Double.POSITIVE_INFINITY;
+        double lower = Double.NEGATIVE_INFINITY;
+        int free = 0;
+        double sumFree = 0;
+        for (int t = 0; t < active; t++) {
+            double yG = y[t] * grad[t];
+            if (status[t] == UPPER) {
+                if (y[t] < 0) {
+                    upper = Math.min(upper, yG);
+                } else {
+                    lower = Math.max(lower, yG);
+                }
+            } else if (status[t] == LOWER) {
+                if (y[t] > 0) {
+                    upper = Math.min(upper, yG);
+                } else {
+                    lower = Math.max(lower, yG);
+                }
+            } else {
+                free++;
+                sumFree += yG;
+            }
+        }
+        return free > 0 ? sumFree / free : (upper + lower) / 2;
+    }
+}

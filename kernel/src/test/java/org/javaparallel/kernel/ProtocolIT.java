@@ -1,0 +1,491 @@
+package org.javaparallel.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.javaparallel.kernel.testing.DisplayOutput;
+import org.javaparallel.kernel.testing.ExecuteResult;
+import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.JupyterClient;
+import org.javaparallel.kernel.testing.KernelError;
+import org.javaparallel.kernel.testing.KernelReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The Jupyter wire protocol as a notebook uses it, against the installed kernel started by jupyter_client.
+ * One kernel serves the class; a test that leaves it dead gets it replaced for the next test.
+ */
+class ProtocolIT {
+    private static InstalledKernel installed;
+    private static JupyterClient kernel;
+
+    @BeforeAll
+    static void startKernel() throws IOException {
+        installed = InstalledKernel.get();
+        kernel = JupyterClient.start(installed);
+    }
+
+    @AfterAll
+    static void stopKernel() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    @BeforeEach
+    void replaceDeadKernel() throws IOException {
+        if (!kernel.isAlive()) {
+            kernel.close();
+            kernel = JupyterClient.start(installed);
+        }
+    }
+
+    // ---------------------------------------------------------------- kernel_info, execute
+
+    @Test
+    void kernelInfoDescribesAJavaKernel() {
+        JsonObject content = kernel.kernelInfo().getAsJsonObject("content");
+        assertEquals("ok", content.get("status").getAsString(), content.toString());
+        String[] version = content.get("protocol_version").getAsString().split("\\.");
+        int major = Integer.parseInt(version[0]);
+        int minor = version.length > 1 ? Integer.parseInt(version[1]) : 0;
+        assertTrue(major > 5 || major == 5 && minor >= 3, "protocol_version " + content.get("protocol_version"));
+        assertEquals("java", content.getAsJsonObject("language_info").get("name").getAsString(), content.toString());
+        assertFalse(content.get("implementation").getAsString().isBlank(), content.toString());
+    }
+
+    @Test
+    void multiStatementCellEndsInItsLastExpressionsValue() {
+        ExecuteResult result = kernel.execute("int x = 1; x + 1");
+        assertEquals("ok", result.status(), result.describe());
+        assertEquals("2", result.resultText(), result.describe());
+
+        List<JsonObject> iopub = result.raw().iopub();
+        assertEquals("busy", iopub.get(0).getAsJsonObject("content").get("execution_state").getAsString());
+        assertEquals("idle", iopub.get(iopub.size() - 1).getAsJsonObject("content").get("execution_state").getAsString());
+        assertEquals(1, result.raw().iopubOfType("execute_input").size(), iopub.toString());
+    }
+
+    @Test
+    void statementsOverSeveralLinesKeepTheirDefinitions() {
+        ExecuteResult result = kernel.execute("""
+                int square(int v) { return v * v; }
+                record Point(int x, int y) {}
+                var p = new Point(3, 4);
+                square(p.x()) + square(p.y())
+                """);
+        assertEquals("25", result.resultText(), result.describe());
+        assertEquals("7", kernel.execute("p.x() + p.y()").resultText());
+    }
+
+    @Test
+    void printsGoToStdoutAndStderrStreams() {
+        ExecuteResult result = kernel.execute("System.out.println(\"to out\"); System.err.println(\"to err\");");
+        assertEquals("ok", result.status(), result.describe());
+        assertEquals("to out\n", result.stdout(), result.describe());
+        assertEquals("to err\n", result.stderr(), result.describe());
+        assertTrue(result.resultData().isEmpty(), "a statement has no result: " + result.describe());
+    }
+
+    // ---------------------------------------------------------------- display
+
+    @Test
+    void displayShowsEachMimeTypeAndUpdatesInPlace() {
+        ExecuteResult result = kernel.execute("""
+                var handle = org.javaparallel.display.Display.display("plain words");
+                org.javaparallel.display.Display.display(org.javaparallel.display.Display.html("<b>bold</b>"));
+                org.javaparallel.display.Display.display(org.javaparallel.display.Display.markdown("# Title"));
+                var image = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                org.javaparallel.display.Display.display(image);
+                handle.update("new words");
+                """);
+        assertEquals("ok", result.status(), result.describe());
+        List<DisplayOutput> displays = result.displays();
+        assertEquals(5, displays.size(), displays.toString());
+        assertEquals("plain words", displays.get(0).text("text/plain"));
+        assertEquals("<b>bold</b>", displays.get(1).text("text/html"));
+        assertEquals("# Title", displays.get(2).text("text/markdown"));
+        byte[] png = java.util.Base64.getDecoder().decode(displays.get(3).text("image/png").strip());
+        assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        DisplayOutput update = displays.get(4);
+        assertTrue(update.isUpdate(), displays.toString());
+        assertEquals("new words", update.text("text/plain"));
+        assertNotNull(displays.get(0).displayId(), "the first display needs a display_id to be updatable");
+        assertEquals(displays.get(0).displayId(), update.displayId());
+    }
+
+    @Test
+    void displayUpdateFromALaterCellReachesTheEarlierOutput() {
+        ExecuteResult first = kernel.execute("var progress = org.javaparallel.display.Display.display(\"0 %\");");
+        ExecuteResult second = kernel.execute("progress.update(\"100 %\");");
+        List<DisplayOutput> updates = second.displays();
+        assertEquals(1, updates.size(), second.describe());
+        assertTrue(updates.get(0).isUpdate());
+        assertEquals(first.displays().get(0).displayId(), updates.get(0).displayId());
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    @Test
+    void exceptionBecomesAnErrorNamedByItsJavaTypeWithUserFrames() {
+        kernel.execute("void failHere() { throw new IllegalStateException(\"bad state\"); }\nvoid callIt() { failHere(); }");
+        ExecuteResult result = kernel.execute("callIt()");
+        assertEquals("error", result.status(), result.describe());
+        KernelError error = result.requireError();
+        assertEquals("java.lang.IllegalStateException", error.ename(), error.text());
+        assertTrue(error.evalue().contains("bad state"), error.text());
+        String traceback = error.text();
+        assertTrue(traceback.contains("failHere") && traceback.contains("callIt"), traceback);
+        for (String internal : List.of("jdk.jshell", "jdk.internal", "org.javaparallel", "org.dflib", "java.lang.reflect")) {
+            assertFalse(traceback.contains(internal), "traceback shows " + internal + " frames:\n" + traceback);
+        }
+        JsonObject reply = result.raw().content();
+        assertEquals("java.lang.IllegalStateException", reply.get("ename").getAsString());
+    }
+
+    @Test
+    void compileErrorNamesLineAndColumn() {
+        ExecuteResult result = kernel.execute("int fine = 1;\nint broken = undefinedName + 1;");
+        assertEquals("error", result.status(), result.describe());
+        String text = result.requireError().text();
+        assertTrue(text.contains("undefinedName"), text);
+        assertTrue(Pattern.compile("(?i)line\\s*2\\b").matcher(text).find(), "no 'line 2' in:\n" + text);
+        assertTrue(Pattern.compile("(?i)col(umn)?\\s*14\\b").matcher(text).find(), "no 'column 14' in:\n" + text);
+    }
+
+    // ---------------------------------------------------------------- complete, inspect, is_complete
+
+    @Test
+    void completeOffersClassesAndMembers() {
+        assertTrue(matches(complete("Sys", 3)).contains("System"), complete("Sys", 3).toString());
+        JsonObject member = complete("\"abc\".len", 9);
+        assertTrue(matches(member).stream().anyMatch(m -> m.startsWith("length")), member.toString());
+        assertEquals(6, member.get("cursor_start").getAsInt(), member.toString());
+        assertEquals(9, member.get("cursor_end").getAsInt(), member.toString());
+    }
+
+    private static JsonObject complete(String code, int cursor) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("cursor_pos", cursor);
+        KernelReply reply = kernel.request("complete_request", content);
+        assertEquals("ok", reply.status(), reply.content().toString());
+        return reply.content();
+    }
+
+    private static List<String> matches(JsonObject completeReply) {
+        return completeReply.getAsJsonArray("matches").asList().stream().map(JsonElement::getAsString).toList();
+    }
+
+    @Test
+    void inspectAtTheEndOfATokenShowsTheSignature() {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", "Math.max");
+        content.addProperty("cursor_pos", 8);
+        content.addProperty("detail_level", 0);
+        JsonObject reply = kernel.request("inspect_request", content).content();
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        assertTrue(reply.get("found").getAsBoolean(), reply.toString());
+        String text = reply.getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(text.contains("max(int") || text.contains("max(long") || text.contains("max(double"), text);
+    }
+
+    @Test
+    void isCompleteTellsCompleteIncompleteAndInvalid() {
+        assertEquals("complete", isComplete("int x = 1;"));
+        assertEquals("incomplete", isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals("invalid", isComplete(")"));
+    }
+
+    private static String isComplete(String code) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        return kernel.request("is_complete_request", content).content().get("status").getAsString();
+    }
+
+    // ---------------------------------------------------------------- history, comm_info
+
+    @Test
+    void historyHasTheTailAndFindsBySearch() {
+        String marker = "historyMarker" + System.nanoTime();
+        kernel.execute("int " + marker + " = 5;");
+        kernel.execute(marker + " * 2");
+
+        JsonObject tail = new JsonObject();
+        tail.addProperty("hist_access_type", "tail");
+        tail.addProperty("n", 5);
+        tail.addProperty("output", false);
+        tail.addProperty("raw", true);
+        List<String> tailInputs = historyInputs(kernel.request("history_request", tail).content());
+        assertTrue(tailInputs.contains(marker + " * 2"), tailInputs.toString());
+
+        JsonObject search = new JsonObject();
+        search.addProperty("hist_access_type", "search");
+        search.addProperty("pattern", "*" + marker + "*");
+        search.addProperty("output", false);
+        search.addProperty("raw", true);
+        List<String> found = historyInputs(kernel.request("history_request", search).content());
+        assertEquals(List.of("int " + marker + " = 5;", marker + " * 2"), found);
+    }
+
+    private static List<String> historyInputs(JsonObject reply) {
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        List<String> inputs = new ArrayList<>();
+        for (JsonElement entry : reply.getAsJsonArray("history")) {
+            inputs.add(((JsonArray) entry).get(2).getAsString());
+        }
+        return inputs;
+    }
+
+    @Test
+    void commInfoAnswersWithTheOpenComms() {
+        JsonObject reply = kernel.request("comm_info_request", new JsonObject()).content();
+        assertEquals("ok", reply.get("status").getAsString(), reply.toString());
+        assertTrue(reply.get("comms").isJsonObject(), reply.toString());
+    }
+
+    // ---------------------------------------------------------------- interrupt
+
+    @Test
+    void interruptThroughTheClientStopsABusyLoop() {
+        assertInterruptStopsBusyLoop(kernel::interruptViaClient);
+    }
+
+    @Test
+    void sigintStopsABusyLoop() {
+        assertInterruptStopsBusyLoop(kernel::interruptViaSignal);
+    }
+
+    private static void assertInterruptStopsBusyLoop(Runnable interrupt) {
+        kernel.execute("int keptAcrossInterrupt = 41;");
+        String loop = kernel.sendExecute("while (true) {}");
+        assertTrue(kernel.awaitIopub(loop, "execute_input", Duration.ofSeconds(10)));
+        sleep(500);
+        long start = System.nanoTime();
+        interrupt.run();
+        ExecuteResult stopped = kernel.collect(loop, Duration.ofSeconds(1));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertFalse(stopped.raw().timedOut(), "the loop still ran 1 s after the interrupt: " + stopped.describe());
+        assertTrue(millis <= 1500, "interrupt took " + millis + " ms");
+        assertTrue(List.of("error", "abort").contains(stopped.status()), stopped.describe());
+        assertEquals("42", kernel.execute("keptAcrossInterrupt + 1").resultText());
+        assertEquals("2", kernel.execute("1+1").resultText());
+    }
+
+    @Test
+    void endlessPrintingIsInterruptedAndTheOutputCutWithANotice() {
+        String spam = kernel.sendExecute("while (true) System.out.println(\"spam spam spam\");");
+        assertTrue(kernel.awaitIopub(spam, "execute_input", Duration.ofSeconds(10)));
+        sleep(3000);
+        kernel.interruptViaClient();
+        ExecuteResult stopped = kernel.collect(spam, Duration.ofSeconds(10));
+        assertFalse(stopped.raw().timedOut(), "no reply 10 s after the interrupt");
+        assertTrue(kernel.isAlive(), kernel.kernelLog());
+        String output = stopped.stdout() + stopped.stderr() + stopped.error().map(KernelError::text).orElse("");
+        assertTrue(output.startsWith("spam spam spam\n"), stopped.describe());
+        assertTrue(Pattern.compile("(?i)(truncat|output limit|cut|dropped|suppress|discard)").matcher(output).find(),
+                "no notice that output was cut: " + stopped.describe());
+        assertEquals("2", kernel.execute("1+1").resultText());
+    }
+
+    // ---------------------------------------------------------------- output volume and timing
+
+    @Test
+    void tenThousandLinesArriveCompleteInOrderInFewMessages() {
+        ExecuteResult result = kernel.execute("for (int i = 0; i < 10000; i++) System.out.println(\"line \" + i);",
+                Duration.ofSeconds(60));
+        assertEquals("ok", result.status(), result.describe());
+        List<String> expected = IntStream.range(0, 10000).mapToObj(i -> "line " + i).toList();
+        List<String> lines = result.stdout().lines().toList();
+        assertEquals(expected.size(), lines.size(), "lines received");
+        assertEquals(expected, lines);
+        assertTrue(result.streamMessageCount() < 200, result.streamMessageCount() + " stream messages");
+    }
+
+    @Test
+    void outputOfABackgroundThreadKeepsTheParentOfTheCellThatStartedIt() {
+        String marker = "late hello " + System.nanoTime();
+        ExecuteResult starter = kernel.execute("""
+                new Thread(() -> {
+                    try { Thread.sleep(300); } catch (InterruptedException e) { return; }
+                    System.out.println("%s");
+                }).start();
+                """.formatted(marker));
+        assertEquals("ok", starter.status(), starter.describe());
+        assertFalse(starter.stdout().contains(marker), "the thread printed before the cell returned");
+        sleep(800);
+        ExecuteResult next = kernel.execute("1+1");
+        assertFalse(next.stdout().contains(marker), "the late output went to the next cell: " + next.describe());
+
+        String starterId = starter.raw().msgId();
+        List<JsonObject> late = kernel.iopubLog(Duration.ofMillis(500)).stream()
+                .filter(m -> m.get("msg_type").getAsString().equals("stream"))
+                .filter(m -> m.getAsJsonObject("content").get("text").getAsString().contains(marker))
+                .toList();
+        assertEquals(1, late.size(), "late output messages: " + late);
+        assertEquals(starterId, late.get(0).getAsJsonObject("parent_header").get("msg_id").getAsString());
+    }
+
+    @Test
+    void aThreadThatNeverEndsDoesNotBlockTheNextCell() {
+        ExecuteResult started = kernel.execute("""
+                Thread forever = new Thread(() -> {
+                    while (true) {
+                        try { Thread.sleep(1000); } catch (InterruptedException e) { return; }
+                    }
+                });
+                forever.start();
+                """, Duration.ofSeconds(10));
+        assertEquals("ok", started.status(), started.describe());
+        assertEquals("2", kernel.execute("1+1", Duration.ofSeconds(10)).resultText());
+        kernel.execute("forever.interrupt();");
+    }
+
+    // ---------------------------------------------------------------- failures the kernel survives
+
+    @Test
+    void systemExitIsAnErrorAndTheKernelLives() {
+        long pid = kernel.kernelPid();
+        ExecuteResult result = kernel.execute("System.exit(3);");
+        assertEquals("error", result.status(), result.describe());
+        assertTrue(kernel.isAlive(), "the kernel died:\n" + kernel.kernelLog());
+        assertEquals(pid, kernel.kernelPid());
+        assertEquals("2", kernel.execute("1+1").resultText());
+    }
+
+    @Test
+    void anArrayTooLargeForTheHeapIsAnOutOfMemoryError() {
+        ExecuteResult result = kernel.execute("long[] huge = new long[Integer.MAX_VALUE - 8];");
+        assertTrue(result.requireError().text().contains("OutOfMemoryError"), result.describe());
+        assertEquals("2", kernel.execute("1+1").resultText());
+    }
+
+    @Test
+    void fillingTheHeapIsAnOutOfMemoryErrorAndTheKernelRecovers() {
+        kernel.execute("int survivesOom = 7;");
+        kernel.execute("""
+                void fillHeap() {
+                    var blocks = new java.util.ArrayList<long[]>();
+                    while (true) blocks.add(new long[16_000_000]);
+                }""");
+        ExecuteResult result = kernel.execute("fillHeap();", Duration.ofSeconds(120));
+        assertTrue(result.requireError().text().contains("OutOfMemoryError"), result.describe());
+        assertEquals("8", kernel.execute("survivesOom + 1").resultText());
+    }
+
+    @Test
+    void infiniteRecursionIsAStackOverflowErrorAndTheKernelRecovers() {
+        kernel.execute("int down(int n) { return down(n + 1) + 1; }");
+        ExecuteResult result = kernel.execute("down(0)", Duration.ofSeconds(60));
+        assertEquals("java.lang.StackOverflowError", result.requireError().ename(), result.describe());
+        assertTrue(result.requireError().traceback().size() < 200, "traceback of "
+                + result.requireError().traceback().size() + " lines");
+        assertEquals("2", kernel.execute("1+1").resultText());
+    }
+
+    @Test
+    void aMessageWithAWrongSignatureGetsNoReplyAndChangesNothing() {
+        assertFalse(kernel.wrongSignatureGotReply(Duration.ofSeconds(2)), "the kernel answered a forged message");
+        assertTrue(kernel.isAlive());
+        assertEquals("2", kernel.execute("1+1").resultText());
+    }
+
+    // ---------------------------------------------------------------- magics
+
+    @Test
+    void lsmagicListsLineAndCellMagics() {
+        ExecuteResult result = kernel.execute("%lsmagic");
+        String listing = result.stdout() + result.resultData().map(Object::toString).orElse("");
+        for (String magic : List.of("%time", "%%timeit", "%env", "%lsmagic")) {
+            assertTrue(listing.contains(magic), magic + " missing from: " + result.describe());
+        }
+    }
+
+    @Test
+    void anUnknownMagicSuggestsTheClosestOne() {
+        ExecuteResult result = kernel.execute("%tiem 1+1");
+        assertEquals("error", result.status(), result.describe());
+        String text = result.requireError().text();
+        assertTrue(text.contains("%tiem") && text.contains("%time"), text);
+    }
+
+    @Test
+    void timeRunsTheCodeAndReportsWallTime() {
+        ExecuteResult result = kernel.execute("%time 1+1");
+        assertEquals("ok", result.status(), result.describe());
+        assertTrue(result.stdout().contains("Wall time"), result.describe());
+        assertEquals("2", result.resultText(), result.describe());
+    }
+
+    @Test
+    void timeitReportsLikeIPython() {
+        ExecuteResult result = kernel.execute("%%timeit -n 5 -r 2\nMath.sqrt(2.0);");
+        assertEquals("ok", result.status(), result.describe());
+        Pattern ipythonFormat = Pattern.compile(
+                "[\\d.]+ \\S+ ± [\\d.]+ \\S+ per loop \\(mean ± std\\. dev\\. of 2 runs, 5 loops each[;)]");
+        assertTrue(ipythonFormat.matcher(result.stdout()).find(), result.describe());
+    }
+
+    @Test
+    void envSetsAndShowsAKernelVariable() {
+        assertEquals("ok", kernel.execute("%env FOO=bar").status());
+        ExecuteResult shown = kernel.execute("%env FOO");
+        String text = shown.stdout() + shown.resultData().map(d -> d.get("text/plain").getAsString()).orElse("");
+        assertTrue(text.contains("bar"), shown.describe());
+    }
+
+    // ---------------------------------------------------------------- lifecycle (own kernels)
+
+    @Test
+    void shutdownRequestEndsTheKernelProcess() throws IOException {
+        try (JupyterClient own = JupyterClient.start(installed)) {
+            JsonObject answer = own.shutdown(Duration.ofSeconds(15));
+            JsonObject reply = answer.getAsJsonObject("reply");
+            assertNotNull(reply, "no shutdown_reply: " + answer);
+            assertEquals("ok", reply.getAsJsonObject("content").get("status").getAsString(), reply.toString());
+            assertFalse(reply.getAsJsonObject("content").get("restart").getAsBoolean());
+            assertTrue(answer.get("exited").getAsBoolean(), "the kernel process did not end: " + answer);
+        }
+    }
+
+    @Test
+    void restartForgetsDefinitionsAndTheKernelWorks() throws IOException {
+        try (JupyterClient own = JupyterClient.start(installed)) {
+            own.execute("int beforeRestart = 1;");
+            long oldPid = own.kernelPid();
+            JsonObject info = own.restart();
+            assertEquals("ok", info.getAsJsonObject("content").get("status").getAsString());
+            if (own.kernelPid() == oldPid) {
+                fail("restart kept the old process " + oldPid);
+            }
+            assertEquals("error", own.execute("beforeRestart").status());
+            assertEquals("2", own.execute("1+1").resultText());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
