@@ -87,7 +87,8 @@ class LocalClusterIT {
         command.addAll(SparkJvmOptions.options());
         command.addAll(List.of("-cp", OpsScripts.target().resolve("test-classes") + ":" + OpsScripts.sparkHome().resolve("conf")
                 + ":" + OpsScripts.sparkHome().resolve("jars") + "/*", ExecutorHoldingDriver.class.getName(), masterUrl));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // Its log (executors lost when the cluster stops under it) goes to a file, not the build output.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stateDir.resolve("driver.log").toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         driver = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8));
@@ -98,7 +99,7 @@ class LocalClusterIT {
                 return "driver output failed: " + e;
             }
         }).get(120, TimeUnit.SECONDS);
-        assertEquals("JOB_DONE 4", line, "the driver's job on the local cluster");
+        assertEquals("JOB_DONE 4", line, () -> "the driver's job on the local cluster; see " + stateDir.resolve("driver.log"));
     }
 
     private static int count(String text, String needle) {
