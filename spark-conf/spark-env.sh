@@ -15,8 +15,9 @@ jp_die() {
 # Kept as the logical path: when reached through SPARK_HOME/conf (a symlink), its parent is SPARK_HOME.
 JP_CONF_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-if [ -z "${SPARK_HOME:-}" ] && [ -d "$JP_CONF_DIR/../jars" ]; then
-    SPARK_HOME=$(cd "$JP_CONF_DIR/.." && pwd)
+# Lexically: conf/.. on the file system would be the parent of the directory conf links to.
+if [ -z "${SPARK_HOME:-}" ] && [ -d "$(dirname "$JP_CONF_DIR")/jars" ]; then
+    SPARK_HOME=$(dirname "$JP_CONF_DIR")
 fi
 [ -n "${SPARK_HOME:-}" ] && [ -d "$SPARK_HOME/jars" ] || jp_die "SPARK_HOME is not set or has no jars/ directory
   (SPARK_HOME='${SPARK_HOME:-}'). Make one with

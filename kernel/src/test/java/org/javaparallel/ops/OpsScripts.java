@@ -64,6 +64,8 @@ final class OpsScripts {
                 ProcessBuilder builder = new ProcessBuilder(List.of(command))
                         .redirectOutput(out.toFile()).redirectError(err.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                // A SPARK_HOME of the machine must not leak into the scripts under test.
+                builder.environment().remove("SPARK_HOME");
                 builder.environment().putAll(env);
                 Process process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

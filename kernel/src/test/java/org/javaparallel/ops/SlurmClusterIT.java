@@ -56,15 +56,16 @@ class SlurmClusterIT {
     void clusterJobPublishesItsMasterAndScancelStopsEverything() throws IOException {
         prepareStateDir();
         int cpus = Math.min(2, Runtime.getRuntime().availableProcessors());
+        // Submitted from SPARK_HOME/conf as installed: the job finds SPARK_HOME from the script's path.
+        Path sbatchScript = OpsScripts.sparkHome().resolve("conf/slurm/spark-cluster.sbatch");
         OpsScripts.Result submitted = OpsScripts.run(Map.of(
-                        "SPARK_HOME", OpsScripts.sparkHome().toString(),
                         "JAVA_PARALLEL_STATE_DIR", stateDir.toString(),
                         "JP_JAVA_HOME", System.getProperty("java.home"),
                         // Small CI machines: keep little memory free for a driver on the node.
                         "JP_DRIVER_MEMORY_MB", "512"),
                 Duration.ofSeconds(30), "sbatch", "--parsable", "--nodes=1", "--ntasks-per-node=1",
                 "--cpus-per-task=" + cpus, "--time=15", "--output=" + stateDir.resolve("job-%j.log"),
-                OpsScripts.sparkConf().resolve("slurm/spark-cluster.sbatch").toString());
+                sbatchScript.toString());
         assertEquals(0, submitted.exitCode(), submitted::describe);
         jobId = submitted.stdout().strip().split(";")[0];
         Path masterFile = stateDir.resolve(ClusterFile.FILE_NAME);
