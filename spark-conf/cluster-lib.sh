@@ -38,6 +38,18 @@ jp_alive_workers() {
     sed -n 's/.*"aliveworkers"[[:space:]]*:[[:space:]]*\([0-9]*\).*/\1/p' <<<"$1" | head -n 1
 }
 
+# Waits until the master at HOST answers on web UI port UI: jp_wait_for_master HOST UI TIMEOUT_SECONDS PID
+# (fails early when PID, the master's process, died).
+jp_wait_for_master() {
+    local host=$1 ui=$2 timeout=$3 pid=$4
+    local deadline=$((SECONDS + timeout))
+    while [ -z "$(jp_master_json "$host" "$ui")" ]; do
+        kill -0 "$pid" 2>/dev/null || { echo "java-parallel: the Spark master exited at start" >&2; return 1; }
+        [ $SECONDS -lt $deadline ] || { echo "java-parallel: the master did not answer on http://$host:$ui/json/ within ${timeout}s" >&2; return 1; }
+        sleep 1
+    done
+}
+
 # Waits until the master at HOST with web UI port UI counts N alive workers.
 # jp_wait_for_workers HOST UI N TIMEOUT_SECONDS PID... : fails early when one of the PIDs died.
 jp_wait_for_workers() {

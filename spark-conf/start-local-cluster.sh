@@ -49,12 +49,7 @@ fail() {
 start_daemon master Master --host "$host" --port "$port" --webui-port "$ui" \
     --properties-file "$SPARK_CONF_DIR/spark-defaults.conf"
 master_pid=$(cat "$state/master.pid")
-for _ in $(seq 60); do
-    [ -n "$(jp_master_json "$host" "$ui")" ] && break
-    kill -0 "$master_pid" 2>/dev/null || fail "the master exited at start"
-    sleep 1
-done
-[ -n "$(jp_master_json "$host" "$ui")" ] || fail "the master did not answer on http://$host:$ui/json/ within 60s"
+jp_wait_for_master "$host" "$ui" 60 "$master_pid" || fail "the master did not start"
 
 pids=("$master_pid")
 for i in $(seq "$workers"); do
