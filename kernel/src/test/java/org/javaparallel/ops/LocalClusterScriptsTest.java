@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,34 @@ class LocalClusterScriptsTest {
     }
 
     private OpsScripts.Result start(String javaVersion, String... args) {
+        return start(Map.of("JP_JAVA_HOME", fakeJdk.toString(), "FAKE_JAVA_VERSION", javaVersion), args);
+    }
+
+    private OpsScripts.Result start(Map<String, String> javaChoice, String... args) {
         String[] command = new String[args.length + 1];
         command[0] = OpsScripts.sparkConf().resolve("start-local-cluster.sh").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        return OpsScripts.run(Map.of("SPARK_HOME", sparkHome.getParent().toString(),
-                "JP_JAVA_HOME", fakeJdk.toString(), "FAKE_JAVA_VERSION", javaVersion,
-                "JAVA_PARALLEL_LOCAL_CLUSTER_DIR", dir.resolve("state").toString()), Duration.ofSeconds(20), command);
+        Map<String, String> env = new HashMap<>(javaChoice);
+        env.put("SPARK_HOME", sparkHome.getParent().toString());
+        env.put("JAVA_PARALLEL_LOCAL_CLUSTER_DIR", dir.resolve("state").toString());
+        return OpsScripts.run(env, Duration.ofSeconds(20), command);
+    }
+
+    @Test
+    void takesTheJdkOfTheInstalledKernelspec() throws IOException {
+        Path spec = Files.createDirectories(dir.resolve("jupyter/kernels/java-parallel")).resolve("kernel.json");
+        Files.writeString(spec, """
+                {
+                  "argv": [
+                    "%s",
+                    "-cp", "lib/*", "org.javaparallel.kernel.KernelMain", "{connection_file}"
+                  ]
+                }
+                """.formatted(fakeJdk.resolve("bin/java")));
+        OpsScripts.Result result = start(Map.of("JUPYTER_DATA_DIR", dir.resolve("jupyter").toString(),
+                "FAKE_JAVA_VERSION", "24"), "1");
+        assertNotEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains(fakeJdk.resolve("bin/java") + " is Java 24"), result::describe);
     }
 
     @Test
