@@ -1,0 +1,111 @@
+package org.javaparallel.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the project's shell scripts (spark-conf/, .ci/) from tests. */
+final class OpsScripts {
+
+    record Result(int exitCode, String stdout, String stderr) {
+        String describe() {
+            return "exit " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
+        }
+    }
+
+    private static Path sparkHome;
+
+    private OpsScripts() {
+    }
+
+    static Path projectRoot() {
+        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path sparkConf() {
+        return projectRoot().resolve("spark-conf");
+    }
+
+    static Path target() {
+        return projectRoot().resolve("kernel/target");
+    }
+
+    /** A SPARK_HOME made by make-spark-home.sh from the packaged kernel (integration tests only). */
+    static synchronized Path sparkHome() {
+        if (sparkHome == null) {
+            Path dest = target().resolve("it-spark-home");
+            Result made = run(Map.of(), Duration.ofSeconds(60), sparkConf().resolve("make-spark-home.sh").toString(),
+                    "--jars", target().resolve("lib").toString(),
+                    "--jars", target().resolve("java-parallel-kernel.jar").toString(),
+                    "--dest", dest.toString());
+            if (made.exitCode() != 0) {
+                throw new IllegalStateException("make-spark-home.sh failed (run mvn package first): " + made.describe());
+            }
+            sparkHome = dest;
+        }
+        return sparkHome;
+    }
+
+    static Result run(Map<String, String> env, Duration timeout, String... command) {
+        try {
+            Path out = Files.createTempFile("ops-out", ".txt");
+            Path err = Files.createTempFile("ops-err", ".txt");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(List.of(command))
+                        .redirectOutput(out.toFile()).redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                // A SPARK_HOME of the machine must not leak into the scripts under test.
+                builder.environment().remove("SPARK_HOME");
+                builder.environment().putAll(env);
+                Process process = builder.start();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout
+                            + "\n--- stdout:\n" + Files.readString(out) + "\n--- stderr:\n" + Files.readString(err));
+                }
+                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    static String httpGet(String url) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: GET " + url, e);
+        }
+    }
+
+    /** Live processes whose command line contains {@code marker} (a path unique to one test's cluster). */
+    static List<ProcessHandle> processesMentioning(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .toList();
+    }
+}

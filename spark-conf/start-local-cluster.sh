@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Starts a Spark standalone cluster on this machine, on 127.0.0.1 only: one master and WORKERS
+# workers with CORES cores and MEMORY (e.g. 1g, 512m) each, from the project's jars.
+# Usage: start-local-cluster.sh [WORKERS=2] [CORES=1] [MEMORY=1g]
+# Prints the master URL (spark://127.0.0.1:PORT) when every worker has registered.
+# State (pids, logs, master-url, ui-url): $JAVA_PARALLEL_LOCAL_CLUSTER_DIR, by default
+# ${JAVA_PARALLEL_STATE_DIR:-~/.java-parallel}/local-cluster. Stop with stop-local-cluster.sh.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/spark-env.sh"
+source "$here/cluster-lib.sh"
+
+workers=${1:-2} cores=${2:-1} memory=${3:-1g}
+[[ "$workers" =~ ^[1-9][0-9]*$ ]] || jp_die "WORKERS must be a positive number, got '$workers'"
+[[ "$cores" =~ ^[1-9][0-9]*$ ]] || jp_die "CORES must be a positive number, got '$cores'"
+[[ "$memory" =~ ^[1-9][0-9]*[mg]$ ]] || jp_die "MEMORY must look like 512m or 2g, got '$memory'"
+
+state=${JAVA_PARALLEL_LOCAL_CLUSTER_DIR:-${JAVA_PARALLEL_STATE_DIR:-$HOME/.java-parallel}/local-cluster}
+mkdir -p "$state"
+if [ -f "$state/master.pid" ] && kill -0 "$(cat "$state/master.pid")" 2>/dev/null; then
+    jp_die "a local cluster is already running at $(cat "$state/master-url" 2>/dev/null) (state in $state);
+  stop it first with $here/stop-local-cluster.sh"
+fi
+rm -rf "$state"/worker-* "$state"/*.pid "$state"/*.log "$state/master-url" "$state/ui-url"
+
+jp_require_supported_java
+jp_load_spark_jvm_options
+host=127.0.0.1
+port=$(jp_free_port "$host" "${JP_MASTER_PORT:-7077}")
+ui=$(jp_free_port "$host" "${JP_MASTER_UI_PORT:-8080}")
+
+# Each daemon leads its own process group, so the stop script also reaches the executors a worker
+# launched (they stay in the worker's group).
+start_daemon() {
+    local name=$1
+    shift
+    jp_spark_daemon_command "$@"
+    setsid "${JP_COMMAND[@]}" >"$state/$name.log" 2>&1 </dev/null &
+    echo $! >"$state/$name.pid"
+}
+
+fail() {
+    echo "java-parallel: $*; last lines of the logs in $state:" >&2
+    tail -n 15 "$state"/*.log >&2 || true
+    "$here/stop-local-cluster.sh" >&2 || true
+    exit 1
+}
+
+start_daemon master Master --host "$host" --port "$port" --webui-port "$ui" \
+    --properties-file "$SPARK_CONF_DIR/spark-defaults.conf"
+master_pid=$(cat "$state/master.pid")
+jp_wait_for_master "$host" "$ui" 60 "$master_pid" || fail "the master did not start"
+
+pids=("$master_pid")
+for i in $(seq "$workers"); do
+    mkdir -p "$state/worker-$i"
+    start_daemon "worker-$i" Worker --host "$host" --cores "$cores" --memory "$memory" --webui-port 0 \
+        --work-dir "$state/worker-$i" --properties-file "$SPARK_CONF_DIR/spark-defaults.conf" \
+        "spark://$host:$port"
+    pids+=("$(cat "$state/worker-$i.pid")")
+done
+jp_wait_for_workers "$host" "$ui" "$workers" "${JP_START_TIMEOUT:-120}" "${pids[@]}" \
+    || fail "not every worker registered"
+
+echo "spark://$host:$port" >"$state/master-url"
+echo "http://$host:$ui" >"$state/ui-url"
+echo "java-parallel: local Spark cluster with $workers workers ($cores cores, $memory each), web UI http://$host:$ui" >&2
+echo "spark://$host:$port"
