@@ -16,14 +16,17 @@ final class CellExecutionControl extends DirectExecutionControl {
     private static final long GRACE_MILLIS = 300;
 
     private final CellClassStore store;
+    private final Runnable onCellThread;
     private final AtomicReference<Thread> running = new AtomicReference<>();
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
     private volatile boolean stopped;
 
-    CellExecutionControl(CellClassStore store) {
+    /** {@code onCellThread} runs first on every snippet thread (libraries that keep per-thread state hook in). */
+    CellExecutionControl(CellClassStore store, Runnable onCellThread) {
         super(new CellLoaderDelegate(store));
         this.store = store;
+        this.onCellThread = onCellThread;
     }
 
     @Override
@@ -36,6 +39,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         Throwable[] failure = new Throwable[1];
         Thread cell = new Thread(null, () -> {
             try {
+                onCellThread.run();
                 value[0] = doit.invoke(null);
             } catch (InvocationTargetException e) {
                 failure[0] = e.getCause();

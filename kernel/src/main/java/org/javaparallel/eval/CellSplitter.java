@@ -26,11 +26,18 @@ final class CellSplitter {
             }
             String source = info.source();
             int consumed = remaining.length() - info.remaining().length();
-            pieces.add(new Piece(source, offset + leading, info.completeness()));
+            pieces.add(new Piece(source, offset + sourceStart(remaining, source), info.completeness()));
             offset += consumed;
             remaining = info.remaining();
         }
         return pieces;
+    }
+
+    /** Where the snippet's first character sits in {@code remaining}: JShell may keep or drop leading blanks. */
+    private static int sourceStart(String remaining, String source) {
+        String trimmed = source.stripLeading();
+        int found = remaining.indexOf(trimmed.substring(0, Math.min(trimmed.length(), 40)));
+        return Math.max(0, found) - (source.length() - trimmed.length());
     }
 
     private static int leadingWhitespace(String text) {

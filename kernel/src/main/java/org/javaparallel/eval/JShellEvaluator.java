@@ -35,9 +35,9 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
 
-    private JShellEvaluator(CellClassStore store, PrintStream console) {
+    private JShellEvaluator(CellClassStore store, PrintStream console, Runnable onCellThread) {
         this.store = store;
-        this.control = new CellExecutionControl(store);
+        this.control = new CellExecutionControl(store, onCellThread);
         this.shell = JShell.builder()
                 .executionEngine(new ExecutionControlProvider() {
                     @Override
@@ -57,10 +57,13 @@ public final class JShellEvaluator implements AutoCloseable {
         this.analysis = shell.sourceCodeAnalysis();
     }
 
-    /** Starts JShell; {@code startup} snippets (imports, helpers) run first. */
-    public static JShellEvaluator start(List<String> startup, PrintStream console) {
+    /**
+     * Starts JShell; {@code startup} snippets (imports, helpers) run first; {@code onCellThread} runs at the
+     * start of every thread that runs a snippet.
+     */
+    public static JShellEvaluator start(List<String> startup, PrintStream console, Runnable onCellThread) {
         JShellEvaluator evaluator = new JShellEvaluator(
-                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), console);
+                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), console, onCellThread);
         for (String snippet : startup) {
             CellOutcome outcome = evaluator.evaluate(snippet, 0);
             if (!(outcome instanceof CellOutcome.Success)) {

@@ -3,7 +3,6 @@ package org.javaparallel.kernel;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.ConsoleHandler;
@@ -11,7 +10,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.javaparallel.eval.JShellEvaluator;
+import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
+import org.javaparallel.magic.BackendMagic;
+import org.javaparallel.magic.SparkMagic;
+import org.javaparallel.parallel.Backends;
+import org.javaparallel.parallel.CallerContext;
+import org.javaparallel.parallel.spark.SparkBackend;
+import org.javaparallel.spark.SparkSessions;
 import org.javaparallel.magic.ClasspathMagic;
 import org.javaparallel.magic.EnvMagic;
 import org.javaparallel.magic.LsMagic;
@@ -39,7 +45,9 @@ public final class KernelMain {
             "import static org.javaparallel.display.Display.html;",
             "import static org.javaparallel.display.Display.markdown;",
             "import static org.javaparallel.display.Display.png;",
-            "import org.javaparallel.parallel.*;");
+            "import org.javaparallel.parallel.*;",
+            "import org.javaparallel.parallel.process.WorkerProcess;",
+            "import static org.javaparallel.spark.SparkAccess.*;");
 
     private KernelMain() {
     }
@@ -56,16 +64,23 @@ public final class KernelMain {
         OutputRouter router = new OutputRouter();
         System.setOut(router.out());
         System.setErr(router.err());
+        CallerContext.install(() -> {
+            CellOutput cell = router.outputOfCurrentThread();
+            return action -> router.runAs(cell, action);
+        });
         CompletableFuture<JShellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> {
-            JShellEvaluator started = JShellEvaluator.start(STARTUP, console);
+            JShellEvaluator started = JShellEvaluator.start(STARTUP, console, SparkSessions.shared()::onCellThread);
             CellCodeRegistry.install(started.cellCode());
+            SparkBackend.register();
             return started;
         });
 
-        List<KernelLifecycle> lifecycle = new ArrayList<>();
+        List<KernelLifecycle> lifecycle = List.of(new ParallelLifecycle(), new SparkLifecycle());
         MagicRegistry magics = new MagicRegistry().register(
                 new LsMagic(),
-                new TimeMagic(() -> 0L, () -> 1),
+                new BackendMagic(),
+                new SparkMagic(),
+                new TimeMagic(Backends::workerCpuNanos, () -> Backends.current().size()),
                 new TimeitMagic(),
                 ClasspathMagic.classpath(),
                 ClasspathMagic.jars(),

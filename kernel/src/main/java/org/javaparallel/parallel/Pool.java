@@ -64,6 +64,15 @@ public interface Pool extends AutoCloseable {
     /** Where and when each task of the last completed call ran, for per-worker timeline pictures. */
     List<TaskRecord> lastTimeline();
 
+    /** What the backend runs now, e.g. which worker JVMs are started; empty if it has nothing to say. */
+    default String state() {
+        return "";
+    }
+
+    /** Cancels the tasks of every running call (kernel interrupt); the pool stays usable. */
+    default void cancelRunning() {
+    }
+
     @Override
     void close();
 }

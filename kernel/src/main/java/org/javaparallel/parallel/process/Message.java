@@ -1,0 +1,59 @@
+package org.javaparallel.parallel.process;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the kernel and a worker JVM say to each other over the worker's stdin/stdout. Objects of user classes
+ * travel as serialized bytes inside messages, so that a message can always be read and a failure to read its
+ * payload is reported against the task that carried it.
+ */
+public sealed interface Message extends Serializable {
+    /** Kernel to worker. */
+    sealed interface ToWorker extends Message {
+    }
+
+    /** Worker to kernel. */
+    sealed interface FromWorker extends Message {
+    }
+
+    /** Bytecode of cell classes the worker has not seen yet, by binary class name. */
+    record LoadClasses(Map<String, byte[]> classes) implements ToWorker {
+    }
+
+    /** Values of top-level variables to assign to the static fields that hold them in the worker. */
+    record SetState(List<VariableValue> values) implements ToWorker {
+    }
+
+    record VariableValue(String name, String ownerClass, String field, byte[] value) implements Serializable {
+    }
+
+    /** Run a chunk; {@code task} is the serialized function, or null when it is the same as in the last chunk. */
+    record RunChunk(long callId, byte[] task, int firstItem, byte[] items) implements ToWorker {
+    }
+
+    /** Stop the running task: cell code (woven with stop checks) throws at its next check. */
+    record Cancel() implements ToWorker {
+    }
+
+    /** End the worker JVM with this status. */
+    record Exit(int status) implements ToWorker {
+    }
+
+    record Started(long pid) implements FromWorker {
+    }
+
+    /** Text a task printed to System.out ({@code error} false) or System.err. */
+    record Output(boolean error, String text) implements FromWorker {
+    }
+
+    /** {@code cpuNanos}: CPU time the worker JVM consumed since it started. */
+    record ChunkDone(byte[] results, long startMillis, long endMillis, long cpuNanos) implements FromWorker {
+    }
+
+    /** {@code failure} is the serialized Throwable, or null if it could not be serialized; {@code description} always set. */
+    record ChunkFailed(int item, byte[] failure, String description, StackTraceElement[] stack, long startMillis,
+                       long endMillis, long cpuNanos) implements FromWorker {
+    }
+}

@@ -1,0 +1,17 @@
+package org.javaparallel.parallel.process;
+
+/**
+ * Stands for an exception thrown in a worker JVM that could not be sent back as itself (it or something it
+ * holds is not serializable): keeps its type and message in the message and its stack trace.
+ */
+public final class RemoteException extends RuntimeException {
+    public RemoteException(String description, StackTraceElement[] stack) {
+        super(description, null, false, true);
+        setStackTrace(stack == null ? new StackTraceElement[0] : stack);
+    }
+
+    @Override
+    public String toString() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,52 @@
+package org.javaparallel.parallel.process;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.javaparallel.parallel.code.CellInterrupts;
+
+/**
+ * Entry point of a worker JVM. The real stdout carries protocol messages only; what tasks print is sent to the
+ * kernel as {@link Message.Output}. When the kernel goes away (stdin at end), the worker ends at once, so no
+ * worker outlives its kernel.
+ */
+public final class WorkerMain {
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        MessageChannel channel = new MessageChannel(new FileInputStream(FileDescriptor.in),
+                new FileOutputStream(FileDescriptor.out));
+        System.setOut(new PrintStream(new ForwardedOutput(channel, false), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new ForwardedOutput(channel, true), true, StandardCharsets.UTF_8));
+        System.setIn(InputStream.nullInputStream());
+        BlockingQueue<Message.ToWorker> inbox = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readUntilKernelIsGone(channel, inbox), "kernel-reader");
+        reader.setDaemon(true);
+        reader.start();
+        new Worker(channel).serve(inbox);
+    }
+
+    private static void readUntilKernelIsGone(MessageChannel channel, BlockingQueue<Message.ToWorker> inbox) {
+        try {
+            Message message;
+            while ((message = channel.receive()) != null) {
+                if (message instanceof Message.Cancel) {
+                    CellInterrupts.requestStop(); // now, not after the running task: it is what should stop
+                } else {
+                    inbox.add((Message.ToWorker) message);
+                }
+            }
+        } catch (IOException e) {
+            // the pipe broke: the kernel is gone just the same
+        }
+        // halt, not exit: a task still running or a user thread must not keep an orphan JVM alive
+        Runtime.getRuntime().halt(0);
+    }
+}

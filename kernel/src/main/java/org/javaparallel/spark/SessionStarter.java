@@ -1,0 +1,109 @@
+package org.javaparallel.spark;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts a SparkSession within a time limit. Spark itself waits about a minute for a standalone master that
+ * does not answer, and forever for executors that never come; the kernel must not. Creation runs on its own
+ * thread (whose context class loader, inherited by Spark's threads, is the cells' loader); an attempt that
+ * outlives the limit is abandoned and its session stopped whenever Spark gives up or finishes.
+ */
+final class SessionStarter {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final long EXECUTOR_POLL_MILLIS = 200;
+    private static CompletableFuture<?> abandoned = CompletableFuture.completedFuture(null);
+
+    private SessionStarter() {
+    }
+
+    static SparkSession start(SparkConf conf, MasterUrl master, ClassLoader loader, Duration timeout) {
+        synchronized (SessionStarter.class) {
+            if (!abandoned.isDone()) {
+                throw new SparkStartException("An earlier attempt to start Spark is still waiting for its master "
+                        + "(Spark gives up after about a minute); try again shortly.");
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        master.requireReachable(PROBE_TIMEOUT.compareTo(timeout) < 0 ? PROBE_TIMEOUT : timeout);
+        CompletableFuture<SparkSession> creation = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                creation.complete(SparkSession.builder().config(conf).getOrCreate());
+            } catch (Throwable e) {
+                creation.completeExceptionally(e);
+            }
+        }, "spark-session-start");
+        starter.setContextClassLoader(loader);
+        starter.setDaemon(true);
+        starter.start();
+        SparkSession session = awaitCreation(creation, master, deadline, timeout);
+        if (!master.sharesDriverJvm()) {
+            awaitExecutor(session, master, deadline, timeout);
+        }
+        return session;
+    }
+
+    private static SparkSession awaitCreation(CompletableFuture<SparkSession> creation, MasterUrl master,
+                                              long deadline, Duration timeout) {
+        try {
+            return creation.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(creation);
+            throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
+                    + timeout.toSeconds() + " s. Is it a Spark 4.1 master? Its web UI lists workers and applications.");
+        } catch (ExecutionException e) {
+            throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            abandon(creation);
+            Thread.currentThread().interrupt();
+            throw new SparkStartException("Interrupted while Spark was starting on " + master.url());
+        }
+    }
+
+    private static synchronized void abandon(CompletableFuture<SparkSession> creation) {
+        abandoned = creation.handle((session, error) -> {
+            if (session != null) {
+                session.stop();
+            }
+            return null;
+        });
+    }
+
+    /** A job submitted without executors waits forever ("Initial job has not accepted any resources"). */
+    private static void awaitExecutor(SparkSession session, MasterUrl master, long deadline, Duration timeout) {
+        while (session.sparkContext().statusTracker().getExecutorInfos().length < 2) { // the driver is listed too
+            if (session.sparkContext().isStopped()) {
+                throw new SparkStartException("Spark stopped while waiting for executors from " + master.url()
+                        + "; the kernel log has Spark's reason.");
+            }
+            if (System.nanoTime() > deadline) {
+                session.stop();
+                throw new SparkStartException("The Spark master " + master.url() + " accepted this application, but no "
+                        + "executor started within " + timeout.toSeconds() + " s. Check on the master's web UI that "
+                        + "workers are alive with free cores and memory, and read the workers' logs.");
+            }
+            try {
+                Thread.sleep(EXECUTOR_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                session.stop();
+                Thread.currentThread().interrupt();
+                throw new SparkStartException("Interrupted while waiting for executors from " + master.url());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root + ")";
+    }
+}

@@ -1,0 +1,149 @@
+package org.javaparallel.spark;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.Success$;
+import org.apache.spark.scheduler.JobFailed;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
+import org.javaparallel.display.Display;
+import org.javaparallel.display.DisplayHandle;
+
+/**
+ * Shows a progress bar in the running cell for each Spark job that takes longer than {@link #SHOW_AFTER_MILLIS}
+ * (quick jobs, e.g. the many small ones of an MLlib fit, would only clutter the output), refreshed at most every
+ * {@link #REFRESH_MILLIS} by a ticker thread, and replaced by the job's outcome when it ends.
+ */
+final class SparkProgress extends SparkListener implements AutoCloseable {
+    static final long SHOW_AFTER_MILLIS = 500;
+    static final long REFRESH_MILLIS = 250;
+
+    private final Optional<String> uiUrl;
+    private final Map<Integer, RunningJob> jobs = new LinkedHashMap<>();
+    private final Map<Integer, Integer> jobOfStage = new HashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "spark-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SparkProgress(Optional<String> uiUrl) {
+        this.uiUrl = uiUrl;
+        ticker.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static final class RunningJob {
+        final int id;
+        final String description;
+        final long startMillis = System.currentTimeMillis();
+        int stageId = -1;
+        String stageName = "";
+        int stageTasks;
+        int stageTasksDone;
+        int stagesDone;
+        int tasksDone;
+        DisplayHandle handle;
+
+        RunningJob(int id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        JobProgressView view(Optional<String> outcome, Optional<String> uiUrl) {
+            return new JobProgressView(id, description, stageId, stageName, stageTasksDone, stageTasks, stagesDone,
+                    tasksDone, System.currentTimeMillis() - startMillis, outcome, uiUrl);
+        }
+    }
+
+    @Override
+    public synchronized void onJobStart(SparkListenerJobStart start) {
+        String description = Optional.ofNullable(start.properties())
+                .map(properties -> properties.getProperty("spark.job.description", "")).orElse("");
+        jobs.put(start.jobId(), new RunningJob(start.jobId(), firstLine(description)));
+        scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos())
+                .forEach(stage -> jobOfStage.put(stage.stageId(), start.jobId()));
+    }
+
+    @Override
+    public synchronized void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+        StageInfo stage = submitted.stageInfo();
+        RunningJob job = jobs.get(jobOfStage.get(stage.stageId()));
+        if (job != null) {
+            job.stageId = stage.stageId();
+            job.stageName = stage.name();
+            job.stageTasks = stage.numTasks();
+            job.stageTasksDone = 0;
+        }
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+        RunningJob job = jobs.get(jobOfStage.get(end.stageId()));
+        if (job != null && end.reason() == Success$.MODULE$) {
+            job.tasksDone++;
+            if (end.stageId() == job.stageId) {
+                job.stageTasksDone++;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onStageCompleted(SparkListenerStageCompleted completed) {
+        RunningJob job = jobs.get(jobOfStage.remove(completed.stageInfo().stageId()));
+        if (job != null && completed.stageInfo().failureReason().isEmpty()) {
+            job.stagesDone++;
+        }
+    }
+
+    @Override
+    public synchronized void onJobEnd(SparkListenerJobEnd end) {
+        RunningJob job = jobs.remove(end.jobId());
+        jobOfStage.values().removeIf(jobId -> jobId == end.jobId());
+        if (job != null && job.handle != null) {
+            job.handle.update(job.view(Optional.of(outcome(end)), uiUrl));
+        }
+    }
+
+    private static String outcome(SparkListenerJobEnd end) {
+        if (end.jobResult() instanceof JobFailed failed) {
+            String message = String.valueOf(failed.exception().getMessage());
+            return message.contains("cancel") ? "cancelled" : "failed: " + firstLine(message);
+        }
+        return "succeeded";
+    }
+
+    private synchronized void refresh() {
+        long now = System.currentTimeMillis();
+        for (RunningJob job : jobs.values()) {
+            if (now - job.startMillis < SHOW_AFTER_MILLIS) {
+                continue;
+            }
+            JobProgressView view = job.view(Optional.empty(), uiUrl);
+            if (job.handle == null) {
+                job.handle = Display.display(view);
+            } else {
+                job.handle.update(view); // elapsed time moves even when no task ended
+            }
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,138 @@
+package org.javaparallel.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The same calls give the same results on threads and on worker JVMs (which load these test classes from the classpath). */
+class PoolContractTest {
+    private static Pool threads;
+    private static Pool processes;
+    private static final List<Integer> ITEMS = IntStream.range(0, 50).boxed().collect(Collectors.toList());
+    private static final List<Integer> SQUARES = ITEMS.stream().map(x -> x * x).collect(Collectors.toList());
+
+    static Stream<String> pools() {
+        return Stream.of("threads", "processes");
+    }
+
+    private static Pool pool(String backend) {
+        return backend.equals("threads") ? threads : processes;
+    }
+
+    @BeforeAll
+    static void createPools() {
+        threads = Pools.threads(2);
+        processes = Pools.processes(2);
+    }
+
+    @AfterAll
+    static void closePools() {
+        threads.close();
+        processes.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void mapKeepsItemOrderForAnyChunksize(String backend) {
+        Pool pool = pool(backend);
+        assertEquals(SQUARES, pool.map(x -> x * x, ITEMS));
+        assertEquals(SQUARES, pool.map((Integer x) -> x * x, ITEMS, 1));
+        assertEquals(SQUARES, pool.map((Integer x) -> x * x, ITEMS, 7));
+        assertEquals(SQUARES, pool.map((Integer x) -> x * x, ITEMS, 500));
+        assertEquals(List.of(), pool.map((Integer x) -> x * x, List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void imapIsOrderedAndImapUnorderedYieldsEveryResult(String backend) {
+        Pool pool = pool(backend);
+        assertEquals(SQUARES, drain(pool.imap((Integer x) -> x * x, ITEMS, 3)));
+        List<Integer> unordered = drain(pool.imapUnordered((Integer x) -> x * x, ITEMS, 3));
+        unordered.sort(null);
+        assertEquals(SQUARES, unordered);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void imapUnorderedYieldsInCompletionOrder(String backend) {
+        Pool pool = pool(backend);
+        // item 0 sleeps, so on two workers item 1 finishes first
+        List<Integer> order = drain(pool.imapUnordered((Integer x) -> {
+            sleep(x == 0 ? 1500 : 0);
+            return x;
+        }, List.of(0, 1), 1));
+        assertEquals(List.of(1, 0), order);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void starmapApplyAndAsyncCalls(String backend) {
+        Pool pool = pool(backend);
+        List<Pair<Integer, String>> args = List.of(Pair.of(2, "a"), Pair.of(3, "b"), Pair.of(1, "c"));
+        assertEquals(List.of("aa", "bbb", "c"), pool.starmap((Integer n, String s) -> s.repeat(n), args));
+        assertEquals(List.of("aa", "bbb", "c"),
+                pool.starmapAsync((Integer n, String s) -> s.repeat(n), args, 1).get());
+        assertEquals(42, (int) pool.apply(() -> 6 * 7));
+        assertEquals(42, (int) pool.applyAsync(() -> 6 * 7).get());
+        AsyncResult<List<Integer>> async = pool.mapAsync((Integer x) -> x * x, ITEMS);
+        async.waitFor();
+        assertTrue(async.ready() && async.successful());
+        assertEquals(SQUARES, async.get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void failingItemIsNamedWithRemoteTypeMessageAndStack(String backend) {
+        Pool pool = pool(backend);
+        TaskFailedException e = assertThrows(TaskFailedException.class,
+                () -> pool.map((Integer x) -> 10 / (x - 7), ITEMS, 4));
+        assertEquals(7, e.item());
+        assertInstanceOf(ArithmeticException.class, e.getCause());
+        assertTrue(e.getMessage().contains("item 7") && e.getMessage().contains("/ by zero"), e.getMessage());
+        assertTrue(e.getCause().getStackTrace().length > 0);
+        TaskFailedException applyFailure = assertThrows(TaskFailedException.class, () -> pool.apply(() -> {
+            throw new java.io.IOException("disk gone");
+        }));
+        assertEquals(-1, applyFailure.item());
+        assertInstanceOf(java.io.IOException.class, applyFailure.getCause());
+        assertThrows(TaskFailedException.class, () -> drain(pool.imap((Integer x) -> 10 / (x - 7), ITEMS, 4)));
+        assertEquals(SQUARES, pool.map((Integer x) -> x * x, ITEMS), "the pool works after a failure");
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void timelineRecordsEveryChunk(String backend) {
+        Pool pool = pool(backend);
+        pool.map((Integer x) -> x + 1, ITEMS, 10);
+        List<TaskRecord> timeline = pool.lastTimeline();
+        assertEquals(5, timeline.size());
+        assertEquals(ITEMS.size(), timeline.stream().mapToInt(TaskRecord::itemCount).sum());
+        assertTrue(timeline.stream().allMatch(r -> r.endMillis() >= r.startMillis() && !r.worker().isEmpty()));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> List<T> drain(Iterator<T> iterator) {
+        List<T> all = new ArrayList<>();
+        iterator.forEachRemaining(all::add);
+        return all;
+    }
+}

@@ -1,0 +1,146 @@
+package org.javaparallel.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.javaparallel.parallel.code.CellInterrupts;
+import org.javaparallel.parallel.engine.WorkerDiedException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Worker JVMs that fail, die or get killed: the call fails clearly, the next call works, nothing is left running. */
+class ProcessFailureTest {
+    private static Pool pool;
+
+    @BeforeAll
+    static void create() {
+        pool = Pools.processes(1);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+    }
+
+    private static long workerPid() {
+        return pool.apply(() -> ProcessHandle.current().pid());
+    }
+
+    @Test
+    void systemExitInATaskFailsTheCallNamingItemAndExitThenTheWorkerIsReplaced() {
+        long before = workerPid();
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.map((Integer x) -> {
+            if (x == 2) {
+                System.exit(7);
+            }
+            return x;
+        }, List.of(0, 1, 2, 3), 1));
+        assertEquals(2, e.item());
+        assertInstanceOf(WorkerDiedException.class, e.getCause());
+        assertTrue(e.getMessage().contains("exited with code 7") && e.getMessage().contains("item 2"), e.getMessage());
+        assertEquals(List.of(1, 2, 3), pool.map((Integer x) -> x + 1, List.of(0, 1, 2)));
+        assertNotEquals(before, workerPid());
+    }
+
+    @Test
+    void aWorkerKilledWithSignal9FailsTheRunningCallAndTheNextCallWorks() throws Exception {
+        long pid = workerPid();
+        AsyncResult<List<Integer>> slow = pool.mapAsync((Integer x) -> {
+            PoolContractTest.sleep(60_000);
+            return x;
+        }, List.of(5));
+        Thread.sleep(300);
+        assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> slow.get(20, TimeUnit.SECONDS));
+        assertTrue(e.getMessage().contains("signal 9") && e.getMessage().contains("item 0"), e.getMessage());
+        assertEquals(List.of(10), pool.map((Integer x) -> x * 2, List.of(5)));
+    }
+
+    @Test
+    void cancelRunningStopsABusyWorkerAndThePoolStaysUsable() {
+        AsyncResult<List<Integer>> slow = pool.mapAsync((Integer x) -> {
+            PoolContractTest.sleep(60_000);
+            return x;
+        }, List.of(1, 2, 3), 1);
+        PoolContractTest.sleep(300);
+        long start = System.nanoTime();
+        pool.cancelRunning();
+        assertThrows(CancellationException.class, slow::get);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertEquals(List.of(4), pool.map((Integer x) -> x + 1, List.of(3)));
+    }
+
+    @Test
+    void cancelRunningStopsCodeThatChecksForInterruptsWithoutReplacingTheWorker() {
+        long pid = workerPid();
+        AsyncResult<List<Integer>> busy = pool.mapAsync((Integer x) -> {
+            while (true) {
+                CellInterrupts.check(); // what the kernel weaves into cell code
+            }
+        }, List.of(1));
+        PoolContractTest.sleep(300);
+        pool.cancelRunning();
+        assertThrows(CancellationException.class, busy::get);
+        assertEquals(pid, workerPid());
+    }
+
+    @Test
+    void cpuTimeOfWorkerJvmsIsCounted() {
+        long before = Backends.workerCpuNanos();
+        pool.map((Integer x) -> {
+            // burn 200 ms of CPU (not wall) time: the machine may be busy with other work
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long end = threads.getCurrentThreadCpuTime() + 200_000_000L;
+            long spins = 0;
+            while (threads.getCurrentThreadCpuTime() < end) {
+                spins++;
+            }
+            return spins;
+        }, List.of(1));
+        assertTrue(Backends.workerCpuNanos() - before >= 150_000_000L, "counted " + (Backends.workerCpuNanos() - before));
+    }
+
+    @Test
+    void whatTasksPrintReachesTheCallersSystemOut() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            pool.map((Integer x) -> {
+                System.out.println("hello from item " + x);
+                return x;
+            }, List.of(1, 2));
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("hello from item 1\n") && printed.contains("hello from item 2\n"), printed);
+    }
+
+    @Test
+    void closeStopsEveryWorkerJvm() {
+        Pool pool = Pools.processes(2);
+        List<Long> pids = pool.map((Integer x) -> {
+            PoolContractTest.sleep(300); // keep one worker busy so that the other one starts too
+            return ProcessHandle.current().pid();
+        }, List.of(1, 2), 1);
+        assertEquals(2, pids.stream().distinct().count());
+        pool.close();
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " alive");
+        }
+        assertTrue(ProcessHandle.current().descendants()
+                .noneMatch(p -> pids.contains(p.pid())));
+    }
+}
