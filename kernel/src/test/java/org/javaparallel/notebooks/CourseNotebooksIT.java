@@ -32,34 +32,38 @@ import static org.junit.jupiter.api.Assertions.fail;
 class CourseNotebooksIT {
 
     /** Checks on the outputs of one notebook, by name without .ipynb; notebooks not listed get the error check only. */
-    private static final Map<String, Consumer<ExecutedNotebook>> KEY_OUTPUTS = Map.of(
-            "00-tour", nb -> {
+    private static final Map<String, Consumer<ExecutedNotebook>> KEY_OUTPUTS = Map.ofEntries(
+            Map.entry("00-tour", nb -> {
                 nb.requireText("42");
                 nb.requireOutput("image/png");
                 nb.requireText("Wall time:");
-            },
-            "01-why-is-it-slow", nb -> nb.requireText("ns per element"),
-            "02-concurrency-vs-parallelism", nb -> nb.requireText("same result: true"),
-            "03-threads", nb -> {
+            }),
+            Map.entry("01-why-is-it-slow", nb -> nb.requireText("ns per element")),
+            Map.entry("02-concurrency-vs-parallelism", nb -> nb.requireText("same result: true")),
+            Map.entry("03-threads", nb -> {
                 nb.requireText("threads result equals serial: true");
                 nb.requireText("AtomicInteger: ");
                 nb.forbidText("(correct: false)");
-            },
-            "04-worker-processes", nb -> {
+            }),
+            Map.entry("04-worker-processes", nb -> {
                 nb.requireText("processes result equals serial: true");
                 nb.requireText("in the kernel it is still 5");
-            },
-            "05-pool-api-on-every-backend", nb -> {
+            }),
+            Map.entry("05-pool-api-on-every-backend", nb -> {
                 nb.requireText("same results as on threads: true");
                 nb.forbidText("same results as on threads: false");
                 nb.requireText("java.lang.ArithmeticException: / by zero");
-            },
-            "06-futures-and-executors", nb -> nb.requireText("the task failed with: java.lang.NumberFormatException"),
-            "07-load-balancing", nb -> nb.requireOutput("image/png"),
-            "08-jit-and-simd", nb -> {
+            }),
+            Map.entry("06-futures-and-executors", nb -> nb.requireText("the task failed with: java.lang.NumberFormatException")),
+            Map.entry("07-load-balancing", nb -> nb.requireOutput("image/png")),
+            Map.entry("08-jit-and-simd", nb -> {
                 nb.requireText("JIT with auto-vectorisation (default)");
                 nb.requireText("largest difference between the two results");
-            });
+            }),
+            Map.entry("10-randomized-search", nb -> {
+                nb.requireText("Fitting 3 folds for each of 2 candidates, totalling 6 fits");
+                nb.requireText("same best candidate on every backend: true");
+            }));
 
     @TestFactory
     Stream<DynamicTest> everyNotebookExecutesAtSmallScale() throws IOException {
