@@ -38,7 +38,7 @@ write("07-load-balancing", [
     };
     List<Integer> items = IntStream.range(0, ITEMS).boxed().toList();
 
-    // One row per worker, one bar per chunk; neighbouring chunks alternate colours so their borders show.
+    // One row per worker, one bar per chunk; a worker's successive chunks alternate colours so their borders show.
     XYChart timeline(String title, List<TaskRecord> records) {
         long t0 = records.stream().mapToLong(TaskRecord::startMillis).min().orElse(0);
         List<String> workers = records.stream().map(TaskRecord::worker).distinct().sorted().toList();
@@ -50,13 +50,18 @@ write("07-load-balancing", [
         styler.setYAxisMin(-0.7);
         styler.setYAxisMax(workers.size() - 0.3);
         var colours = new java.awt.Color[] {new java.awt.Color(0x1f77b4), new java.awt.Color(0xff7f0e)};
-        for (int k = 0; k < records.size(); k++) {
-            TaskRecord r = records.get(k);
+        var barStroke = new java.awt.BasicStroke(20f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER);
+        int[] chunksSoFar = new int[workers.size()];
+        List<TaskRecord> inStartOrder = records.stream().sorted(Comparator.comparingLong(TaskRecord::startMillis)).toList();
+        for (int k = 0; k < inStartOrder.size(); k++) {
+            TaskRecord r = inStartOrder.get(k);
             int row = workers.indexOf(r.worker());
-            var bar = chart.addSeries("chunk " + k, new double[] {r.startMillis() - t0, r.endMillis() - t0}, new double[] {row, row});
+            // A chunk of zero milliseconds still gets a visible sliver.
+            double end = Math.max(r.endMillis() - t0, r.startMillis() - t0 + 0.5);
+            var bar = chart.addSeries("chunk " + k, new double[] {r.startMillis() - t0, end}, new double[] {row, row});
             bar.setMarker(SeriesMarkers.NONE);
-            bar.setLineWidth(20f);
-            bar.setLineColor(colours[(r.firstItem() / Math.max(1, r.itemCount())) % 2]);
+            bar.setLineStyle(barStroke);
+            bar.setLineColor(colours[chunksSoFar[row]++ % 2]);
         }
         return chart;
     }
