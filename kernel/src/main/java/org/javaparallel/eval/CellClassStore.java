@@ -30,6 +30,9 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         registerAsParallelCapable();
     }
 
+    /** JShell's top-level wrapper classes, which hold the top-level variables as static fields. */
+    private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*");
+
     private final Path directory;
     private final Map<String, TopLevelVariable> variablesByName = new LinkedHashMap<>();
     private final AtomicLong stateVersion = new AtomicLong();
@@ -48,28 +51,38 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         }
     }
 
-    /** Writes the class file, then defines the class, so that the file exists before any task can refer to it. */
-    synchronized Class<?> define(String binaryName, byte[] bytecode) {
-        Path file = directory.resolve(binaryName.replace('.', '/') + ".class");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytecode);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store cell class " + binaryName, e);
+    /**
+     * Writes the class files of one snippet, then loads them from the directory. Writing all of them first
+     * matters: JShell lists a snippet's classes in no fixed order, and a nested class may resolve its outer
+     * class while being defined.
+     */
+    synchronized void defineAll(Map<String, byte[]> bytecodeByName) {
+        for (Map.Entry<String, byte[]> entry : bytecodeByName.entrySet()) {
+            Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, entry.getValue());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store cell class " + entry.getKey(), e);
+            }
         }
-        Class<?> defined = defineClass(binaryName, bytecode, 0, bytecode.length);
-        rememberVariables(defined);
-        return defined;
+        for (String name : bytecodeByName.keySet()) {
+            try {
+                rememberVariables(loadClass(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("cell class " + name + " was written but cannot be loaded", e);
+            }
+        }
     }
 
-    private void rememberVariables(Class<?> wrapper) {
-        if (wrapper.getEnclosingClass() != null) {
+    private void rememberVariables(Class<?> loaded) {
+        if (!WRAPPER_NAME.matcher(loaded.getName()).matches()) {
             return;
         }
-        for (Field field : wrapper.getDeclaredFields()) {
+        for (Field field : loaded.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
                 variablesByName.put(field.getName(),
-                        new TopLevelVariable(field.getName(), wrapper.getName(), field.getName()));
+                        new TopLevelVariable(field.getName(), loaded.getName(), field.getName()));
             }
         }
     }

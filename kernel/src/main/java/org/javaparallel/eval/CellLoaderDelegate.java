@@ -1,6 +1,8 @@
 package org.javaparallel.eval;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
@@ -15,14 +17,14 @@ final class CellLoaderDelegate implements LoaderDelegate {
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
-        boolean[] installed = new boolean[classes.length];
-        for (int i = 0; i < classes.length; i++) {
-            try {
-                store.define(classes[i].name(), CellCodeWeaver.weave(classes[i].bytecodes()));
-                installed[i] = true;
-            } catch (RuntimeException | LinkageError e) {
-                throw new ClassInstallException("cannot load " + classes[i].name() + ": " + e, installed);
-            }
+        Map<String, byte[]> woven = new LinkedHashMap<>();
+        for (ClassBytecodes snippetClass : classes) {
+            woven.put(snippetClass.name(), CellCodeWeaver.weave(snippetClass.bytecodes()));
+        }
+        try {
+            store.defineAll(woven);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ClassInstallException("cannot load the classes of this snippet: " + e, new boolean[classes.length]);
         }
     }
 

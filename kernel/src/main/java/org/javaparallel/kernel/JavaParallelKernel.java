@@ -120,18 +120,31 @@ public final class JavaParallelKernel extends BaseKernel {
         } finally {
             router.leaveCell(output);
         }
-        if (run.failure() != null) {
-            CellRun.Failure failure = run.failure();
+        CellRun.Failure failure = run.failure();
+        if (failure == null && run.hasValue() && run.value() != null && !(run.value() instanceof DisplayHandle)
+                && !request.isSilent()) {
+            failure = publishResult(env, count, run.value());
+        }
+        if (failure != null) {
             ErrorReply error = new ErrorReply(failure.name(), failure.message(), failure.traceback());
             error.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
             return;
         }
-        if (run.hasValue() && run.value() != null && !(run.value() instanceof DisplayHandle) && !request.isSilent()) {
-            env.publish(new PublishExecuteResult(count,
-                    CellMessages.displayData(null, Display.toBundle(run.value()).data())));
-        }
         env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+    }
+
+    /** Shows the cell's value; its toString is user code, so a failure there is the cell's error. */
+    private static CellRun.Failure publishResult(ShellReplyEnvironment env, int count, Object value) {
+        try {
+            env.publish(new PublishExecuteResult(count, CellMessages.displayData(null, Display.toBundle(value).data())));
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            CellRun.Failure failure = new CellRun.Failure(e.getClass().getName(),
+                    "the cell's value could not be shown: " + e.getMessage(), List.of(e.toString()));
+            new CellMessages(env).error(failure.name(), failure.message(), failure.traceback());
+            return failure;
+        }
     }
 
     @Override

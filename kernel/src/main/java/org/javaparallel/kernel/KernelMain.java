@@ -92,9 +92,25 @@ public final class KernelMain {
             connection.connect();
             interruptOnSigint(kernel);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> lifecycle.forEach(KernelLifecycle::shutdown)));
+            exitWithParent(lifecycle);
             connection.awaitShutdownRequest();
         }
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Jupyter names its own process in JPY_PARENT_PID: when that process dies without shutting the kernel
+     * down, the kernel stops its workers and exits instead of living on as an orphan.
+     */
+    private static void exitWithParent(List<KernelLifecycle> lifecycle) {
+        String parent = System.getenv("JPY_PARENT_PID");
+        if (parent == null || !parent.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parent)).ifPresent(handle -> handle.onExit().thenRun(() -> {
+            lifecycle.forEach(KernelLifecycle::shutdown);
+            Runtime.getRuntime().halt(0);
+        }));
     }
 
     private static void configureLogging(PrintStream console) {

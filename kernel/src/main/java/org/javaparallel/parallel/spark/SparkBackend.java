@@ -3,6 +3,7 @@ package org.javaparallel.parallel.spark;
 import org.javaparallel.parallel.BackendSpec;
 import org.javaparallel.parallel.Backends;
 import org.javaparallel.parallel.Pool;
+import org.javaparallel.spark.ClusterFile;
 import org.javaparallel.spark.SparkSessions;
 
 /**
@@ -37,8 +38,18 @@ public final class SparkBackend {
         return new SparkPool(SparkSessions.shared(), url, CELL_CODE.loader());
     }
 
-    /** A pool on the master the Spark settings name (spark-defaults.conf or %spark conf), else local[*]. */
+    /**
+     * {@code %backend spark slurm}: a pool on the cluster that the SLURM job {@code spark-cluster.sbatch}
+     * started, found through the master file it writes (like Ray's {@code address="auto"}); the job's
+     * authentication secret is used for the session.
+     */
     public static Pool auto() {
-        return onMaster(SparkSessions.shared().configuredMaster());
+        ClusterFile cluster = ClusterFile.require();
+        SparkSessions sessions = SparkSessions.shared();
+        if (!sessions.isRunning()) {
+            sessions.configure("spark.authenticate", "true");
+            sessions.configure("spark.authenticate.secret", cluster.secret());
+        }
+        return onMaster(cluster.master());
     }
 }
