@@ -238,6 +238,11 @@ else
   die "$SPARK_OPTIONS_CLASS failed (output above)"
 fi
 rm -f "$spark_opts_out"
+# Spark logs through log4j2 from the kernel's first moments: point it at the course configuration
+# (warnings and errors only, to the kernel's stderr) before anything logs.
+if [[ -f "$SPARK_CONF_DIR/log4j2.properties" ]]; then
+  jvm_opts+=("-Dlog4j2.configurationFile=$SPARK_CONF_DIR/log4j2.properties")
+fi
 jvm_opts+=("${extra_jvm_opts[@]+"${extra_jvm_opts[@]}"}")
 
 # ---------------------------------------------------------------- kernelspec
