@@ -1,0 +1,245 @@
+package org.javaparallel.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.javaparallel.kernel.testing.ExecuteResult;
+import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.JupyterClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Cell code on Spark through the installed kernel, as a notebook runs it: lambdas, records, methods, maps and
+ * bean classes defined in cells reach the executors, a redefinition replaces the old code there, an interrupt
+ * cancels a running job, and a master that does not answer leaves the kernel and its backend as they were.
+ * Once with executors in the kernel's JVM (local[2]), once on a standalone cluster of two workers whose
+ * executors are JVMs of their own (started by the installed spark-home's start-local-cluster.sh).
+ */
+class SparkKernelIT {
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    abstract static class OnBackend {
+        InstalledKernel installed;
+        JupyterClient kernel;
+        String backendDescription;
+
+        /** Prepares what the backend needs and returns its %backend argument. */
+        abstract String startBackend() throws Exception;
+
+        abstract void stopBackend();
+
+        @BeforeAll
+        void startKernelOnBackend() throws Exception {
+            installed = InstalledKernel.get();
+            String spec = startBackend();
+            kernel = JupyterClient.start(installed);
+            ExecuteResult backend = kernel.execute("%backend " + spec, JOB_TIMEOUT);
+            assertEquals("ok", backend.status(), () -> backend.describe() + "\n" + kernel.kernelLog());
+            backendDescription = backend.stdout().strip();
+            ok("""
+                    import org.apache.spark.sql.*;
+                    import org.apache.spark.api.java.function.*;
+                    import org.apache.spark.sql.api.java.UDF1;
+                    import org.apache.spark.sql.types.DataTypes;
+                    int k = 3;
+                    """);
+        }
+
+        @AfterAll
+        void stopKernelAndBackend() {
+            try {
+                if (kernel != null) {
+                    kernel.close();
+                }
+            } finally {
+                stopBackend();
+            }
+        }
+
+        @Test
+        @Order(1)
+        void aLambdaReadsAVariableOfAnEarlierCell() {
+            assertEquals("[3, 6, 9]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> x * k).collect()"));
+        }
+
+        @Test
+        @Order(2)
+        void thePoolReturnsRecordsDefinedInACell() {
+            ok("record P(int x, int y) implements java.io.Serializable {}");
+            assertEquals("[P[x=1, y=3], P[x=2, y=6]]", value("Pools.current().map(x -> new P(x, x * k), List.of(1, 2))"));
+        }
+
+        @Test
+        @Order(3)
+        void aRedefinedMethodIsTheOneTheExecutorsRun() {
+            ok("int f(int x) { return x + 1; }");
+            assertEquals("[2, 3, 4]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> f(x)).collect()"));
+            ok("int f(int x) { return x + 100; }");
+            assertEquals("[101, 102, 103]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> f(x)).collect()"));
+        }
+
+        @Test
+        @Order(4)
+        void aMapOfACellTravelsWithTheLambda() {
+            ok("Map<String, Integer> m = new HashMap<>(Map.of(\"a\", 5));");
+            assertEquals("[5]", value("sc().parallelize(List.of(\"a\")).map(s -> m.get(s)).collect()"));
+        }
+
+        @Test
+        @Order(5)
+        void aDatasetEncodesABeanClassOfACell() {
+            ok("""
+                    public class Pt implements java.io.Serializable {
+                        private int v;
+                        public Pt() {}
+                        public int getV() { return v; }
+                        public void setV(int v) { this.v = v; }
+                    }""");
+            assertEquals("[3, 6]", value("""
+                    List<Pt> pts = spark().createDataset(List.of(1, 2), Encoders.INT())
+                            .map((MapFunction<Integer, Pt>) i -> { Pt p = new Pt(); p.setV(i * k); return p; }, Encoders.bean(Pt.class))
+                            .collectAsList();
+                    pts.stream().map(Pt::getV).toList()"""));
+        }
+
+        @Test
+        @Order(6)
+        void aUdfCallsAMethodOfACell() {
+            ok("""
+                    int plusTen(int x) { return x + 10; }
+                    spark().udf().register("plus_ten", (UDF1<Integer, Integer>) x -> plusTen(x), DataTypes.IntegerType);""");
+            assertEquals("[[12]]", value("spark().sql(\"SELECT plus_ten(2)\").collectAsList()"));
+        }
+
+        @Test
+        @Order(7)
+        void anInterruptCancelsARunningJobAndSparkStaysUsable() {
+            String job = kernel.sendExecute("""
+                    sc().parallelize(List.of(1, 2), 2).map(x -> { Thread.sleep(60_000); return x; }).collect()""");
+            assertTrue(kernel.awaitIopub(job, "execute_input", Duration.ofSeconds(10)), "the cell did not start");
+            sleep(3000); // the tasks are running on the executors by now
+            long start = System.nanoTime();
+            kernel.interruptViaClient();
+            ExecuteResult stopped = kernel.collect(job, Duration.ofSeconds(3));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertFalse(stopped.raw().timedOut(), "the job still ran 3 s after the interrupt: " + stopped.describe());
+            assertEquals("error", stopped.status(), stopped.describe());
+            assertTrue(millis <= 3000, "the interrupt took " + millis + " ms");
+
+            long next = System.nanoTime();
+            assertEquals("1", kernel.execute("sc().parallelize(List.of(1)).count()", Duration.ofSeconds(30)).resultText());
+            long nextMillis = (System.nanoTime() - next) / 1_000_000;
+            assertTrue(nextMillis < 15_000, "the next job waited " + nextMillis + " ms: the cancelled tasks held the cores");
+        }
+
+        @Test
+        @Order(8)
+        void aMasterThatDoesNotAnswerIsAClearErrorAndTheBackendStays() {
+            long start = System.nanoTime();
+            ExecuteResult bad = kernel.execute("%backend spark spark://127.0.0.1:1", Duration.ofSeconds(90));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("error", bad.status(), bad.describe());
+            String text = bad.requireError().text();
+            assertTrue(text.contains("127.0.0.1:1"), "the error should name the master: " + text);
+            assertTrue(millis < 30_000, "the bad master took " + millis + " ms to report");
+            assertTrue(kernel.isAlive(), kernel.kernelLog());
+            ExecuteResult shown = kernel.execute("%backend");
+            assertEquals(backendDescription, shown.stdout().strip(), shown.describe());
+            assertEquals("1", kernel.execute("sc().parallelize(List.of(1)).count()", JOB_TIMEOUT).resultText());
+        }
+
+        private void ok(String code) {
+            ExecuteResult result = kernel.execute(code, JOB_TIMEOUT);
+            assertEquals("ok", result.status(), () -> code + "\n" + result.describe());
+        }
+
+        private String value(String code) {
+            ExecuteResult result = kernel.execute(code, JOB_TIMEOUT);
+            assertEquals("ok", result.status(), () -> code + "\n" + result.describe());
+            return result.resultText();
+        }
+    }
+
+    @Nested
+    class LocalTwoThreads extends OnBackend {
+        @Override
+        String startBackend() {
+            return "spark local[2]";
+        }
+
+        @Override
+        void stopBackend() {
+        }
+    }
+
+    /** start-local-cluster.sh of the installed spark-home: 2 workers with 1 core and 1 GB each, on 127.0.0.1. */
+    @Nested
+    class StandaloneTwoWorkers extends OnBackend {
+        private Path stateDir;
+
+        @Override
+        String startBackend() throws Exception {
+            stateDir = installed.scratchDirectory("spark-cluster");
+            String out = clusterScript("start-local-cluster.sh", "2", "1", "1g");
+            assertTrue(Pattern.compile("spark://127\\.0\\.0\\.1:\\d+").matcher(out).matches(), out);
+            return "spark " + out;
+        }
+
+        @Override
+        void stopBackend() {
+            try {
+                clusterScript("stop-local-cluster.sh");
+            } catch (IOException e) {
+                throw new AssertionError("stop-local-cluster.sh could not run", e);
+            }
+        }
+
+        private String clusterScript(String name, String... args) throws IOException {
+            Path conf = installed.prefix().resolve("share/java-parallel/spark-home/conf");
+            Path log = stateDir.resolve(name + ".log");
+            List<String> command = new java.util.ArrayList<>(List.of(conf.resolve(name).toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+            builder.environment().remove("SPARK_HOME");
+            builder.environment().put("JAVA_PARALLEL_LOCAL_CLUSTER_DIR", stateDir.toString());
+            Process process = builder.start();
+            try {
+                String out = new String(process.getInputStream().readAllBytes()).strip();
+                if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new AssertionError(name + " failed: " + out + "\n" + Files.readString(log));
+                }
+                return out;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(name + " interrupted", e);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
