@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.javaparallel.parallel.code.CellCode;
 import org.javaparallel.parallel.code.TopLevelVariable;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 
 /**
  * Defines the classes JShell compiles for cells and keeps their bytecode in a directory the kernel owns
@@ -73,6 +76,31 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
                 throw new IllegalStateException("cell class " + name + " was written but cannot be loaded", e);
             }
         }
+    }
+
+    /**
+     * True if every one of these classes is loaded already and its new bytecode differs from the loaded one at
+     * most in debug information (line numbers move when JShell recompiles a snippet below a new import).
+     */
+    synchronized boolean holdsEquivalent(Map<String, byte[]> bytecodeByName) {
+        for (Map.Entry<String, byte[]> entry : bytecodeByName.entrySet()) {
+            Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+            try {
+                if (findLoadedClass(entry.getKey()) == null || !Files.isRegularFile(file)
+                        || !Arrays.equals(withoutDebugInfo(Files.readAllBytes(file)), withoutDebugInfo(entry.getValue()))) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] withoutDebugInfo(byte[] bytecode) {
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(bytecode).accept(writer, ClassReader.SKIP_DEBUG);
+        return writer.toByteArray();
     }
 
     private void rememberVariables(Class<?> loaded) {

@@ -29,6 +29,20 @@ final class CellExecutionControl extends DirectExecutionControl {
         this.onCellThread = onCellThread;
     }
 
+    /**
+     * JShell recompiles the earlier snippets after an import and "redefines" those whose classes it compiled
+     * again. In-process classes cannot be redefined, and JShell would replace them with fresh classes whose
+     * variables start empty: the values of earlier variables would be lost. A class that compiled to the same
+     * code (only its line numbers moved) needs no redefinition, so that case succeeds; real changes are refused.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (!store.holdsEquivalent(CellLoaderDelegate.woven(classes))) {
+            super.redefine(classes);
+        }
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
         lastValue = null;

@@ -17,15 +17,19 @@ final class CellLoaderDelegate implements LoaderDelegate {
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
+        try {
+            store.defineAll(woven(classes));
+        } catch (RuntimeException | LinkageError e) {
+            throw new ClassInstallException("cannot load the classes of this snippet: " + e, new boolean[classes.length]);
+        }
+    }
+
+    static Map<String, byte[]> woven(ClassBytecodes[] classes) {
         Map<String, byte[]> woven = new LinkedHashMap<>();
         for (ClassBytecodes snippetClass : classes) {
             woven.put(snippetClass.name(), CellCodeWeaver.weave(snippetClass.bytecodes()));
         }
-        try {
-            store.defineAll(woven);
-        } catch (RuntimeException | LinkageError e) {
-            throw new ClassInstallException("cannot load the classes of this snippet: " + e, new boolean[classes.length]);
-        }
+        return woven;
     }
 
     @Override

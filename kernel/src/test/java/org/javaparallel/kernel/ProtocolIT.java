@@ -103,6 +103,14 @@ class ProtocolIT {
         assertTrue(result.resultData().isEmpty(), "a statement has no result: " + result.describe());
     }
 
+    @Test
+    void anImportKeepsTheValuesOfEarlierVariables() {
+        kernel.execute("String keptOverImport = \"first\"; keptOverImport = \"second\";");
+        ExecuteResult imported = kernel.execute("import org.javaparallel.ml.*;\nimport java.util.concurrent.locks.*;");
+        assertEquals("ok", imported.status(), imported.describe());
+        assertEquals("second", kernel.execute("keptOverImport").resultText());
+    }
+
     // ---------------------------------------------------------------- display
 
     @Test
