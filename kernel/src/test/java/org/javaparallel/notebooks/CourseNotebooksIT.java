@@ -63,6 +63,16 @@ class CourseNotebooksIT {
             Map.entry("10-randomized-search", nb -> {
                 nb.requireText("Fitting 3 folds for each of 2 candidates, totalling 6 fits");
                 nb.requireText("same best candidate on every backend: true");
+            }),
+            Map.entry("11-spark-cluster-on-slurm", nb -> {
+                if (nb.allText().contains("SLURM is not available on this machine")) {
+                    return; // the notebook skips its cluster cells, which requireNoErrors checked
+                }
+                nb.requireText("same results as in the kernel: true");
+                nb.requireText("Fitting 3 folds for each of 4 candidates, totalling 12 fits");
+                nb.requireText("Spark JVMs of the job still running on this node: 0");
+                nb.requireText("remains");
+                nb.forbidText("still in the queue: true");
             }));
 
     @TestFactory
