@@ -49,6 +49,8 @@ public final class KernelMain {
             "import org.javaparallel.parallel.process.WorkerProcess;",
             "import static org.javaparallel.spark.SparkAccess.*;");
 
+    private static final long EXIT_GRACE_MILLIS = 5000;
+
     private KernelMain() {
     }
 
@@ -95,7 +97,25 @@ public final class KernelMain {
             exitWithParent(lifecycle);
             connection.awaitShutdownRequest();
         }
-        Runtime.getRuntime().halt(0);
+        exit();
+    }
+
+    /**
+     * Ends the JVM even when cells left non-daemon threads running. A shutdown hook a cell registered gets a
+     * few seconds; then the JVM halts.
+     */
+    private static void exit() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+            } catch (InterruptedException ignored) {
+                // halting now is what the watchdog is for
+            }
+            Runtime.getRuntime().halt(0);
+        }, "exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(0);
     }
 
     /**
