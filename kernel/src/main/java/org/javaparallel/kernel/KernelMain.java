@@ -13,6 +13,7 @@ import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
 import org.javaparallel.magic.BackendMagic;
+import org.javaparallel.magic.ResourcesMagic;
 import org.javaparallel.magic.SparkMagic;
 import org.javaparallel.parallel.Backends;
 import org.javaparallel.parallel.CallerContext;
@@ -82,6 +83,7 @@ public final class KernelMain {
                 new LsMagic(),
                 new BackendMagic(),
                 new SparkMagic(),
+                new ResourcesMagic(),
                 new TimeMagic(Backends::workerCpuNanos, () -> Backends.current().size()),
                 new TimeitMagic(),
                 ClasspathMagic.classpath(),
