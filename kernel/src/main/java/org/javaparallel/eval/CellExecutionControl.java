@@ -69,7 +69,10 @@ final class CellExecutionControl extends DirectExecutionControl {
         } finally {
             running.set(null);
         }
-        if (stopped || failure[0] instanceof CellInterrupts.CellInterruptedError || isThreadDeath(failure[0])) {
+        if (failure[0] instanceof CellInterrupts.CellInterruptedError || isThreadDeath(failure[0])) {
+            stopped = true;
+        }
+        if (stopped) {
             throw new StoppedException();
         }
         if (failure[0] != null) {

@@ -13,6 +13,7 @@ import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
 import org.javaparallel.magic.BackendMagic;
+import org.javaparallel.magic.ResourcesMagic;
 import org.javaparallel.magic.SparkMagic;
 import org.javaparallel.parallel.Backends;
 import org.javaparallel.parallel.CallerContext;
@@ -49,6 +50,8 @@ public final class KernelMain {
             "import org.javaparallel.parallel.process.WorkerProcess;",
             "import static org.javaparallel.spark.SparkAccess.*;");
 
+    private static final long EXIT_GRACE_MILLIS = 5000;
+
     private KernelMain() {
     }
 
@@ -80,6 +83,7 @@ public final class KernelMain {
                 new LsMagic(),
                 new BackendMagic(),
                 new SparkMagic(),
+                new ResourcesMagic(),
                 new TimeMagic(Backends::workerCpuNanos, () -> Backends.current().size()),
                 new TimeitMagic(),
                 ClasspathMagic.classpath(),
@@ -95,7 +99,25 @@ public final class KernelMain {
             exitWithParent(lifecycle);
             connection.awaitShutdownRequest();
         }
-        Runtime.getRuntime().halt(0);
+        exit();
+    }
+
+    /**
+     * Ends the JVM even when cells left non-daemon threads running. A shutdown hook a cell registered gets a
+     * few seconds; then the JVM halts.
+     */
+    private static void exit() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+            } catch (InterruptedException ignored) {
+                // halting now is what the watchdog is for
+            }
+            Runtime.getRuntime().halt(0);
+        }, "exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(0);
     }
 
     /**

@@ -5,16 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkContext;
+import org.javaparallel.serial.ObjectBytes;
 import org.apache.spark.api.java.JavaRDDLike;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -50,7 +47,7 @@ record StateSnapshot(List<Value> values, List<String> skipped) {
                 if (value != null && DRIVER_HANDLES.stream().anyMatch(type -> type.isInstance(value))) {
                     continue;
                 }
-                values.add(new Value(variable.name(), variable.ownerClass(), variable.field(), serialize(value)));
+                values.add(new Value(variable.name(), variable.ownerClass(), variable.field(), ObjectBytes.write(value)));
             } catch (IOException e) {
                 skipped.add(variable.name() + " (not Serializable: " + e.getMessage() + ")");
             } catch (ReflectiveOperationException | LinkageError e) {
@@ -70,7 +67,7 @@ record StateSnapshot(List<Value> values, List<String> skipped) {
             try {
                 Field field = Class.forName(value.ownerClass(), true, loader).getDeclaredField(value.field());
                 field.setAccessible(true);
-                field.set(null, deserialize(value.bytes(), loader));
+                field.set(null, ObjectBytes.read(value.bytes(), loader));
             } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
                 failed.add(value.name() + " (" + e + ")");
             }
@@ -117,39 +114,6 @@ record StateSnapshot(List<Value> values, List<String> skipped) {
             return new StateSnapshot(values, skipped);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt snapshot of cell variables", e);
-        }
-    }
-
-    private static byte[] serialize(Object value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
-            return in.readObject();
-        }
-    }
-
-    /** Resolves classes through the executor's REPL class loader, which fetches cell classes from the driver. */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
         }
     }
 }

@@ -427,6 +427,25 @@ class ProtocolIT {
     }
 
     @Test
+    void resourcesShowsCoresTheSlurmJobAndTheBackend() {
+        ExecuteResult result = kernel.execute("%resources");
+        assertEquals("ok", result.status(), result.describe());
+        String cores = Runtime.getRuntime().availableProcessors() + " cores available";
+        assertTrue(result.stdout().contains(cores), result.describe());
+        assertTrue(result.stdout().contains("SLURM"), result.describe());
+        assertTrue(result.stdout().contains("Backend: "), result.describe());
+    }
+
+    @Test
+    void aBadBackendSpecListsTheValidFormsAndKeepsTheBackend() {
+        String before = kernel.execute("%backend").stdout();
+        ExecuteResult bad = kernel.execute("%backend gpus 4");
+        assertEquals("error", bad.status(), bad.describe());
+        assertTrue(bad.requireError().text().contains("processes"), bad.describe());
+        assertEquals(before, kernel.execute("%backend").stdout());
+    }
+
+    @Test
     void anUnknownMagicSuggestsTheClosestOne() {
         ExecuteResult result = kernel.execute("%tiem 1+1");
         assertEquals("error", result.status(), result.describe());
