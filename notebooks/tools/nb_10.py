@@ -79,6 +79,19 @@ write("10-randomized-search", [
     System.out.println("same best candidate on every backend: " + (rows.stream().map(Row::best).distinct().count() == 1));
     """),
     md("""
+    The same times as a bar chart, drawn with XChart and shown as a PNG:
+    """),
+    code("""
+    import org.knowm.xchart.*;
+
+    CategoryChart bars = new CategoryChartBuilder().width(720).height(360)
+            .title("RandomizedSearch: " + N_ITER + " candidates x " + FOLDS + " folds on digits")
+            .xAxisTitle("backend").yAxisTitle("wall time (s)").build();
+    bars.getStyler().setLegendVisible(false);
+    bars.addSeries("time", rows.stream().map(Row::backend).toList(), rows.stream().map(Row::seconds).toList());
+    display(bars);
+    """),
+    md("""
     The slides' table for scikit-learn was measured on a 16-core node; compare the *shape* — how the time
     falls with more workers and which backend has the most overhead — rather than the seconds. Threads
     help here because Java has no GIL; in Python the `threading` backend was fast only because
