@@ -14,12 +14,15 @@ import org.javaparallel.ml.SVC;
 import org.javaparallel.ml.search.CandidateResult;
 import org.javaparallel.ml.search.RandomizedSearch;
 import org.javaparallel.ml.search.SequentialPool;
+import org.javaparallel.parallel.Pool;
+import org.javaparallel.parallel.Pools;
 
 /**
  * The course's search on the digits (5 candidates, 10 stratified folds, 50 fits), timed; writes the drawn
  * candidates and their mean scores as JSON so that bench/search-vs-sklearn.sh can run scikit-learn on the same
- * candidates and folds. Runs the fits one after another (a sequential Pool) to compare with sklearn's n_jobs=1.
- * Arguments: output JSON path, seed.
+ * candidates and folds. With 1 worker the fits run one after another (a sequential Pool, like sklearn's n_jobs=1);
+ * with more, on a threads pool of that size (compared with sklearn's joblib backends at the same n_jobs).
+ * Arguments: output JSON path, seed, workers (default 1).
  */
 public final class SearchBenchmark {
     private SearchBenchmark() {
@@ -31,12 +34,17 @@ public final class SearchBenchmark {
         RandomizedSearch search = new RandomizedSearch(new SVC(), Map.of(
                 "C", logspace(-6, 6, 30), "gamma", logspace(-8, 8, 30), "tol", logspace(-4, -1, 30),
                 "classWeight", List.of("none", "balanced")), 5).seed(seed).cv(10);
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Digits.load();
-        long start = System.nanoTime();
-        search.fit(Digits.load(), new SequentialPool(false));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds;
+        try (Pool pool = workers > 1 ? Pools.threads(workers) : new SequentialPool(false)) {
+            long start = System.nanoTime();
+            search.fit(Digits.load(), pool);
+            seconds = (System.nanoTime() - start) / 1e9;
+        }
         System.out.print(search.results().toText());
-        System.out.printf(Locale.ROOT, "java: search with refit took %.2f s (sequential, one core)%n", seconds);
+        System.out.printf(Locale.ROOT, "java: search with refit took %.2f s (%s)%n", seconds,
+                workers > 1 ? "threads(" + workers + ")" : "sequential, one core");
         String candidates = search.results().candidates().stream().map(SearchBenchmark::json)
                 .collect(Collectors.joining(",\n  ", "[\n  ", "\n]"));
         Files.writeString(output, String.format(Locale.ROOT, "{\"seconds\": %s, \"candidates\": %s}%n",
