@@ -2,16 +2,14 @@ package org.javaparallel.magic;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import org.javaparallel.parallel.WorkerEnvironment;
 
 /**
  * {@code %env}, {@code %env NAME}, {@code %env NAME=value}: a JVM cannot change its own environment, so values
- * set here are kept by the kernel, passed to worker JVMs it starts later, and readable from cells with
- * {@code EnvMagic.get(name)}; reading falls back to the real environment.
+ * set here go to the environment of worker JVMs started later ({@link WorkerEnvironment}); cells read them with
+ * {@code WorkerEnvironment.get(name)}, which falls back to the kernel's own environment.
  */
 public final class EnvMagic implements Magic {
-    private static final Map<String, String> OVERRIDES = new ConcurrentHashMap<>();
-
     @Override
     public String name() {
         return "env";
@@ -22,27 +20,18 @@ public final class EnvMagic implements Magic {
         return "%env [NAME[=value]] — show or set environment variables (for worker JVMs started later)";
     }
 
-    public static String get(String name) {
-        return OVERRIDES.getOrDefault(name, System.getenv(name));
-    }
-
-    /** The environment as worker JVMs should see it. */
-    public static Map<String, String> overrides() {
-        return Map.copyOf(OVERRIDES);
-    }
-
     @Override
     public void line(String args, MagicContext context) {
         String spec = args.strip();
         if (spec.isEmpty()) {
             Map<String, String> all = new TreeMap<>(System.getenv());
-            all.putAll(OVERRIDES);
+            all.putAll(WorkerEnvironment.overrides());
             all.forEach((name, value) -> context.out().println(name + "=" + value));
             return;
         }
         int equals = spec.indexOf('=');
         if (equals < 0) {
-            String value = get(spec);
+            String value = WorkerEnvironment.get(spec);
             if (value == null) {
                 throw new MagicUsageException("%env: " + spec + " is not set; set it with %env " + spec + "=value");
             }
@@ -54,8 +43,7 @@ public final class EnvMagic implements Magic {
             throw new MagicUsageException("%env: '" + name + "' is not a valid variable name");
         }
         String value = spec.substring(equals + 1).strip();
-        OVERRIDES.put(name, value);
-        System.setProperty("env." + name, value);
+        WorkerEnvironment.set(name, value);
         context.out().println("env: " + name + "=" + value);
     }
 }

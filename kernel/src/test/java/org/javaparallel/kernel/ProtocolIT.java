@@ -478,6 +478,15 @@ class ProtocolIT {
         assertTrue(text.contains("bar"), shown.describe());
     }
 
+    @Test
+    void envReachesWorkerJvmsStartedLater() {
+        assertEquals("ok", kernel.execute("%env JP_WORKER_CHECK=42").status());
+        ExecuteResult seen = kernel.execute("String workerSees;\n"
+                + "try (Pool p = Pools.processes(1)) { workerSees = p.apply(() -> System.getenv(\"JP_WORKER_CHECK\")); }\n"
+                + "workerSees");
+        assertEquals("42", seen.resultText(), seen.describe());
+    }
+
     // ---------------------------------------------------------------- lifecycle (own kernels)
 
     @Test

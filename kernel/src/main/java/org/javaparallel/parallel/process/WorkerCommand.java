@@ -1,9 +1,11 @@
 package org.javaparallel.parallel.process;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.javaparallel.parallel.WorkerEnvironment;
 
 /** The command line of a worker JVM: the kernel's own java, classpath and module options, and {@link WorkerMain}. */
 record WorkerCommand(List<String> arguments) {
@@ -20,6 +22,13 @@ record WorkerCommand(List<String> arguments) {
         command.add(System.getProperty("java.class.path"));
         command.add(WorkerMain.class.getName());
         return new WorkerCommand(List.copyOf(command));
+    }
+
+    /** Starts a worker JVM, with the variables set by {@code %env} added to its environment. */
+    Process start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(arguments);
+        builder.environment().putAll(WorkerEnvironment.overrides());
+        return builder.start();
     }
 
     /** The module options among the kernel's JVM options, in either the {@code --opt=value} or {@code --opt value} form. */

@@ -49,7 +49,7 @@ final class WorkerConnection implements AutoCloseable {
     }
 
     static WorkerConnection start(String slot, WorkerCommand command) throws IOException {
-        return new WorkerConnection(slot, new ProcessBuilder(command.arguments()).start());
+        return new WorkerConnection(slot, command.start());
     }
 
     String name() {

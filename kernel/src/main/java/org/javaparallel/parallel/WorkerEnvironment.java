@@ -1,0 +1,28 @@
+package org.javaparallel.parallel;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Environment variables for worker JVMs started from now on. A JVM cannot change its own environment, so
+ * values set here (by {@code %env NAME=value}) are added to the environment of each worker JVM it starts.
+ */
+public final class WorkerEnvironment {
+    private static final Map<String, String> OVERRIDES = new ConcurrentHashMap<>();
+
+    private WorkerEnvironment() {
+    }
+
+    public static void set(String name, String value) {
+        OVERRIDES.put(name, value);
+    }
+
+    /** The value a worker JVM started now would see. */
+    public static String get(String name) {
+        return OVERRIDES.getOrDefault(name, System.getenv(name));
+    }
+
+    public static Map<String, String> overrides() {
+        return Map.copyOf(OVERRIDES);
+    }
+}
