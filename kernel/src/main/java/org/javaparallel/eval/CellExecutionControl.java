@@ -80,7 +80,10 @@ final class CellExecutionControl extends DirectExecutionControl {
             throw new InvocationTargetException(failure[0]);
         }
         lastValue = value[0];
-        return valueString(value[0]);
+        // JShell only keeps this string for SnippetEvent.value(), which the kernel does not show: the kernel
+        // renders lastValue once, in the cell. Calling the value's toString here would run user code a second
+        // time, on the kernel's thread.
+        return value[0] == null ? "null" : value[0].getClass().getName();
     }
 
     private static boolean isThreadDeath(Throwable failure) {
