@@ -10,17 +10,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.javaparallel.display.Display;
 import org.javaparallel.display.DisplaySink;
-import org.javaparallel.parallel.engine.ProgressBar;
+import org.javaparallel.display.ProgressBar;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
     @Test
     void barTextWhileRunningAndWhenDone() {
         assertEquals("map: [###############...............] 50/100 tasks, 1.2 s on processes(2)",
-                new ProgressBar("map", 50, 100, 1234, "processes(2)", null).text());
+                new ProgressBar("map", 50, 100, "tasks", 1234, "processes(2)", null).text());
         assertEquals("map: 100/100 tasks done in 3.2 s on processes(2)",
-                new ProgressBar("map", 100, 100, 3240, "processes(2)", "done").text());
-        assertTrue(new ProgressBar("map", 1, 2, 0, "threads(2)", null).render().data().containsKey("text/html"));
+                new ProgressBar("map", 100, 100, "tasks", 3240, "processes(2)", "done").text());
+        assertTrue(new ProgressBar("map", 1, 2, "tasks", 0, "threads(2)", null).render().data().containsKey("text/html"));
     }
 
     @Test

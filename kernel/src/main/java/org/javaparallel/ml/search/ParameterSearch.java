@@ -111,7 +111,7 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
         List<ParamMap> candidates = validCandidates();
         List<SvcParams> settings = candidates.stream().map(c -> svc.copy(c).svcParams()).toList();
         Splitter folds = splitter(data.rows());
-        ProgressBar progress = announce(folds.folds(), candidates.size());
+        SearchProgress progress = announce(folds.folds(), candidates.size());
         FoldScores scores = PoolRunner.run(DataRef.of(data), settings, folds, scoring, pool, chunksize,
                 progress == null ? () -> { } : progress::advance);
         finish(candidates, scores);
@@ -149,7 +149,7 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
         Splitter folds = splitter(labels.length);
         String foldColumn = SparkRunner.freeColumnName(data);
         Dataset<Row> withFolds = SparkRunner.withFoldColumn(data, folds.testFold(labels), foldColumn);
-        ProgressBar progress = announce(folds.folds(), candidates.size());
+        SearchProgress progress = announce(folds.folds(), candidates.size());
         FoldScores scores = SparkRunner.run(estimator, candidates, withFolds, foldColumn, folds.folds(),
                 scoring.evaluator(estimator), concurrentFits, progress == null ? () -> { } : progress::advance);
         finish(candidates, scores);
@@ -210,13 +210,13 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
         return estimator instanceof SVC || estimator instanceof Classifier<?, ?, ?>;
     }
 
-    private ProgressBar announce(int folds, int candidates) {
+    private SearchProgress announce(int folds, int candidates) {
         if (verbose < 1) {
             return null;
         }
         System.out.println("Fitting " + folds + " folds for each of " + candidates + " candidates, totalling "
                 + folds * candidates + " fits");
-        return new ProgressBar(folds * candidates);
+        return new SearchProgress(folds * candidates);
     }
 
     private void finish(List<ParamMap> candidates, FoldScores scores) {

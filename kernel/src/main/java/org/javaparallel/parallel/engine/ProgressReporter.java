@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.javaparallel.display.Display;
 import org.javaparallel.display.DisplayHandle;
+import org.javaparallel.display.ProgressBar;
 
 /**
  * Shows a progress bar for calls that take a while: once a call has run for {@link #SHOW_AFTER_MILLIS}, or
@@ -60,7 +61,7 @@ final class ProgressReporter {
         if (handle == null && elapsed < showAfterMillis) {
             return;
         }
-        ProgressBar bar = new ProgressBar(call, done, total, elapsed, backend, null);
+        ProgressBar bar = new ProgressBar(call, done, total, "tasks", elapsed, backend, null);
         if (shown == null || shown.done() != bar.done() || shown.elapsedMillis() / 1000 != elapsed / 1000) {
             show(bar);
         }
@@ -78,7 +79,8 @@ final class ProgressReporter {
         if (handle != null) {
             String outcome = failure == null ? "done"
                     : failure instanceof java.util.concurrent.CancellationException ? "cancelled" : "failed";
-            show(new ProgressBar(call, done, total, System.currentTimeMillis() - startMillis, backend, outcome));
+            show(new ProgressBar(call, done, total, "tasks",
+                    System.currentTimeMillis() - startMillis, backend, outcome));
         }
     }
 

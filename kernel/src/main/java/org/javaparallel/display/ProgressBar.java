@@ -1,22 +1,24 @@
-package org.javaparallel.parallel.engine;
+package org.javaparallel.display;
 
 import java.util.Locale;
-import org.javaparallel.display.MimeBundle;
-import org.javaparallel.display.Renderable;
 
-/** How far a Pool call is, as a line of text and a small HTML bar. {@code outcome} is null while running. */
-public record ProgressBar(String call, int done, int total, long elapsedMillis, String backend, String outcome)
-        implements Renderable {
+/**
+ * How far some work is (a pool call's tasks, a search's fits), as a line of text and a small HTML bar.
+ * {@code where} (e.g. the backend) may be null; {@code outcome} is null while running, else e.g. "done".
+ */
+public record ProgressBar(String label, int done, int total, String unit, long elapsedMillis, String where,
+                          String outcome) implements Renderable {
     private static final int TEXT_WIDTH = 30;
 
     public String text() {
         String seconds = String.format(Locale.ROOT, "%.1f s", elapsedMillis / 1000.0);
+        String on = where == null ? "" : " on " + where;
         if (outcome == null) {
             int filled = total == 0 ? TEXT_WIDTH : done * TEXT_WIDTH / total;
-            return call + ": [" + "#".repeat(filled) + ".".repeat(TEXT_WIDTH - filled) + "] " + done + "/" + total
-                    + " tasks, " + seconds + " on " + backend;
+            return label + ": [" + "#".repeat(filled) + ".".repeat(TEXT_WIDTH - filled) + "] " + done + "/" + total
+                    + " " + unit + ", " + seconds + on;
         }
-        return call + ": " + done + "/" + total + " tasks " + outcome + " in " + seconds + " on " + backend;
+        return label + ": " + done + "/" + total + " " + unit + " " + outcome + " in " + seconds + on;
     }
 
     @Override
