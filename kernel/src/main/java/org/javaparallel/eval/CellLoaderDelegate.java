@@ -1,14 +1,22 @@
 package org.javaparallel.eval;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 
 /** JShell's class-loading seam: every class JShell compiles is woven, stored and defined by the cell class store. */
 final class CellLoaderDelegate implements LoaderDelegate {
+    private static final Set<Path> KERNEL_CLASS_PATH = Arrays.stream(
+                    System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.isBlank()).map(CellLoaderDelegate::normalized).collect(Collectors.toSet());
+
     private final CellClassStore store;
 
     CellLoaderDelegate(CellClassStore store) {
@@ -37,13 +45,18 @@ final class CellLoaderDelegate implements LoaderDelegate {
         // In-process execution cannot redefine classes; JShell then compiles replacements under new names.
     }
 
+    /** Entries on the kernel JVM's own class path are skipped: their classes must keep coming from its loader. */
     @Override
     public void addToClasspath(String path) {
-        for (String entry : path.split(java.io.File.pathSeparator)) {
-            if (!entry.isBlank()) {
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isBlank() && !KERNEL_CLASS_PATH.contains(normalized(entry))) {
                 store.addJar(Path.of(entry));
             }
         }
+    }
+
+    private static Path normalized(String entry) {
+        return Path.of(entry).toAbsolutePath().normalize();
     }
 
     @Override

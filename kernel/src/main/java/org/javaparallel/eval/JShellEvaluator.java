@@ -54,6 +54,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 .out(console)
                 .err(console)
                 .build();
+        // the compiler's class path, given here and not as a compiler option: an option would be applied to every
+        // compilation again and undo what %classpath adds later
+        shell.addToClasspath(System.getProperty("java.class.path"));
         this.analysis = shell.sourceCodeAnalysis();
     }
 
@@ -74,7 +77,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private static String[] compilerOptions() {
-        List<String> options = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path")));
+        List<String> options = new ArrayList<>();
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }

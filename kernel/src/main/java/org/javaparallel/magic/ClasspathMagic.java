@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.javaparallel.parallel.WorkerClasspath;
+import org.javaparallel.spark.SparkSessions;
 
 /**
  * {@code %classpath path[:path...]} and {@code %jars path-or-dir...}: add jars or class directories to the
- * classpath of cell code. A directory given to {@code %jars} adds every jar in it.
+ * classpath of cell code, of worker JVMs and (jars) of Spark executors. A directory given to {@code %jars} adds
+ * every jar in it.
  */
 public final class ClasspathMagic implements Magic {
     private final String name;
@@ -60,8 +63,16 @@ public final class ClasspathMagic implements Magic {
             }
         }
         for (Path entry : entries) {
-            context.addToClasspath(entry.toAbsolutePath());
-            context.out().println("Added to the classpath: " + entry.toAbsolutePath());
+            Path absolute = entry.toAbsolutePath().normalize();
+            context.addToClasspath(absolute);
+            WorkerClasspath.add(absolute);
+            if (Files.isRegularFile(absolute)) {
+                SparkSessions.shared().addJar(absolute);
+                context.out().println("Added to the classpath of cells, worker JVMs and Spark executors: " + absolute);
+            } else {
+                context.out().println("Added to the classpath of cells and worker JVMs: " + absolute
+                        + " (Spark executors take jars only: package the classes as a jar for the spark backend)");
+            }
         }
     }
 }

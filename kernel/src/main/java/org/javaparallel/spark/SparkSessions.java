@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class SparkSessions {
     private final SparkSettings settings;
     private final CellJobs cellJobs = new CellJobs();
     private volatile CellCodeView cellCode = CellCodeView.NONE;
+    private final List<Path> jars = new ArrayList<>();
     private Running running;
     private int leases;
 
@@ -50,6 +52,16 @@ public final class SparkSessions {
     public void useCellCode(CellCodeView view) {
         cellCode = view == null ? CellCodeView.NONE : view;
         CellState.install(cellCode);
+    }
+
+    /** A jar that cell code uses: executors get it now if a session runs, and sessions started later get it too. */
+    public synchronized void addJar(Path jar) {
+        if (!jars.contains(jar)) {
+            jars.add(jar);
+        }
+        if (isRunning()) {
+            running.context().addJar(jar.toString());
+        }
     }
 
     /** {@code %spark conf key=value}: applies to the next start. */
@@ -201,6 +213,7 @@ public final class SparkSessions {
         conf.setMaster(master.url());
         conf.setIfMissing("spark.app.name", "java-parallel");
         conf.set("spark.plugins", append(conf.get("spark.plugins", ""), ",", CellStatePlugin.class.getName()));
+        jars.forEach(jar -> conf.set("spark.jars", append(conf.get("spark.jars", ""), ",", jar.toString())));
         cellCode.classDirectory().ifPresent(directory ->
                 conf.set("spark.repl.class.outputDir", directory.toAbsolutePath().toString()));
         if (!master.sharesDriverJvm()) {

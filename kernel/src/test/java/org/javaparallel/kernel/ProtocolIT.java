@@ -9,12 +9,15 @@ import org.javaparallel.kernel.testing.InstalledKernel;
 import org.javaparallel.kernel.testing.JupyterClient;
 import org.javaparallel.kernel.testing.KernelError;
 import org.javaparallel.kernel.testing.KernelReply;
+import org.javaparallel.kernel.testing.LibraryJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -485,6 +488,21 @@ class ProtocolIT {
                 + "try (Pool p = Pools.processes(1)) { workerSees = p.apply(() -> System.getenv(\"JP_WORKER_CHECK\")); }\n"
                 + "workerSees");
         assertEquals("42", seen.resultText(), seen.describe());
+    }
+
+    @Test
+    void aJarAddedWithJarsMagicIsUsableInCellsAndOnWorkerJvms(@TempDir Path directory) throws IOException {
+        Path jar = LibraryJar.build(directory, "shout", "Shout",
+                "package demo; public class Shout { public static String of(String s) { return s.toUpperCase() + \"!\"; } }");
+        ExecuteResult added = kernel.execute("%jars " + jar);
+        assertEquals("ok", added.status(), added.describe());
+        assertTrue(added.stdout().contains("worker JVMs and Spark executors"), added.describe());
+        ExecuteResult here = kernel.execute("demo.Shout.of(\"hi\")");
+        assertEquals("HI!", here.resultText(), here.describe());
+        ExecuteResult there = kernel.execute("List<String> shouted;\n"
+                + "try (Pool p = Pools.processes(2)) { shouted = p.map(s -> demo.Shout.of(s), List.of(\"a\", \"b\")); }\n"
+                + "shouted");
+        assertEquals("[A!, B!]", there.resultText(), there.describe());
     }
 
     // ---------------------------------------------------------------- lifecycle (own kernels)

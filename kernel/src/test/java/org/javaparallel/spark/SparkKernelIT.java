@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.javaparallel.kernel.testing.ExecuteResult;
 import org.javaparallel.kernel.testing.InstalledKernel;
 import org.javaparallel.kernel.testing.JupyterClient;
+import org.javaparallel.kernel.testing.LibraryJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,6 +131,16 @@ class SparkKernelIT {
 
         @Test
         @Order(7)
+        void aJarAddedWhileTheSessionRunsReachesTheExecutors() throws IOException {
+            Path jar = LibraryJar.build(installed.scratchDirectory("jars-" + getClass().getSimpleName()), "twice",
+                    "Twice", "package demo; public class Twice { public static int of(int x) { return 2 * x; } }");
+            ok("%jars " + jar);
+            assertEquals("[2, 4, 6]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> demo.Twice.of(x)).collect()"));
+            assertEquals("[20]", value("Pools.current().map(x -> demo.Twice.of(x), List.of(10))"));
+        }
+
+        @Test
+        @Order(8)
         void anInterruptCancelsARunningJobAndSparkStaysUsable() {
             String job = kernel.sendExecute("""
                     sc().parallelize(List.of(1, 2), 2).map(x -> { Thread.sleep(60_000); return x; }).collect()""");
@@ -150,7 +161,7 @@ class SparkKernelIT {
         }
 
         @Test
-        @Order(8)
+        @Order(9)
         void aMasterThatDoesNotAnswerIsAClearErrorAndTheBackendStays() {
             long start = System.nanoTime();
             ExecuteResult bad = kernel.execute("%backend spark spark://127.0.0.1:1", Duration.ofSeconds(90));

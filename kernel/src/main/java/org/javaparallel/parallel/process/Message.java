@@ -22,6 +22,10 @@ public sealed interface Message extends Serializable {
     record LoadClasses(Map<String, byte[]> classes) implements ToWorker {
     }
 
+    /** Jars or class directories to add to the classpath of cell code, as paths on this machine. */
+    record AddClasspath(List<String> entries) implements ToWorker {
+    }
+
     /** Values of top-level variables to assign to the static fields that hold them in the worker. */
     record SetState(List<VariableValue> values) implements ToWorker {
     }

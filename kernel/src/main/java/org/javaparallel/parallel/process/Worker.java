@@ -20,7 +20,8 @@ final class Worker {
     private static final int NOT_RUNNING = -1;
 
     private final MessageChannel channel;
-    private final CellClassLoader cells = new CellClassLoader(Worker.class.getClassLoader());
+    private final LibraryClassLoader libraries = new LibraryClassLoader(Worker.class.getClassLoader());
+    private final CellClassLoader cells = new CellClassLoader(libraries);
     private final List<String> stateErrors = new ArrayList<>();
     private long taskCallId = -1;
     private Function<Object, Object> task;
@@ -38,7 +39,9 @@ final class Worker {
             while (true) {
                 WorkerInbox.Inbound inbound = inbox.take();
                 Message.ToWorker message = inbound.message();
-                if (message instanceof Message.LoadClasses load) {
+                if (message instanceof Message.AddClasspath classpath) {
+                    classpath.entries().forEach(libraries::add);
+                } else if (message instanceof Message.LoadClasses load) {
                     cells.add(load.classes());
                 } else if (message instanceof Message.SetState state) {
                     state.values().forEach(this::assign);

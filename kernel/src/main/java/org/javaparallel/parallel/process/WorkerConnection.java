@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.NotSerializableException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.javaparallel.parallel.TaskRecord;
+import org.javaparallel.parallel.WorkerClasspath;
 import org.javaparallel.parallel.code.TopLevelVariable;
 import org.javaparallel.parallel.engine.Chunk;
 import org.javaparallel.parallel.engine.ChunkResult;
@@ -34,6 +37,7 @@ final class WorkerConnection implements AutoCloseable {
     private final Process process;
     private final MessageChannel channel;
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Set<String> shippedClasspath = new HashSet<>();
     private final Set<String> shippedClasses = new HashSet<>();
     private final Map<TopLevelVariable, Long> shippedVersions = new HashMap<>();
     private long taskCallId = -1;
@@ -186,6 +190,12 @@ final class WorkerConnection implements AutoCloseable {
     }
 
     private void ship(CellShipment cells) throws IOException {
+        List<String> newEntries = WorkerClasspath.entries().stream().map(Path::toString)
+                .filter(entry -> !shippedClasspath.contains(entry)).collect(Collectors.toList());
+        if (!newEntries.isEmpty()) {
+            channel.send(new Message.AddClasspath(newEntries));
+            shippedClasspath.addAll(newEntries);
+        }
         Map<String, byte[]> missing = new HashMap<>();
         cells.classes().forEach((name, bytes) -> {
             if (!shippedClasses.contains(name)) {

@@ -1,0 +1,29 @@
+package org.javaparallel.parallel;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Jars and class directories added to the kernel's cell classpath ({@code %classpath}, {@code %jars}) that worker
+ * JVMs must load too: a worker gets the entries it lacks before it runs its next task, so code that uses a library
+ * runs unchanged on the processes backend.
+ */
+public final class WorkerClasspath {
+    private static final List<Path> ENTRIES = new CopyOnWriteArrayList<>();
+
+    private WorkerClasspath() {
+    }
+
+    public static void add(Path entry) {
+        Path absolute = entry.toAbsolutePath().normalize();
+        if (!ENTRIES.contains(absolute)) {
+            ENTRIES.add(absolute);
+        }
+    }
+
+    /** In the order they were added. */
+    public static List<Path> entries() {
+        return List.copyOf(ENTRIES);
+    }
+}

@@ -1,0 +1,41 @@
+package org.javaparallel.kernel.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** A jar built by the test, holding one compiled class that no classpath of the project has: a stand-in library. */
+public final class LibraryJar {
+    private LibraryJar() {
+    }
+
+    /**
+     * Compiles {@code source} (a class {@code className} in package {@code demo}) and packs it as {@code name}.jar
+     * in {@code directory}.
+     */
+    public static Path build(Path directory, String name, String className, String source) throws IOException {
+        Path sources = Files.createDirectories(directory.resolve(name + "-src/demo"));
+        Path classes = Files.createDirectories(directory.resolve(name + "-classes"));
+        Path file = Files.writeString(sources.resolve(className + ".java"), source);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "--release", "17", "-d", classes.toString(), file.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed on " + file);
+        }
+        Path jar = directory.resolve(name + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream packed = new JarOutputStream(out)) {
+            for (Path compiled : List.of(classes.resolve("demo/" + className + ".class"))) {
+                packed.putNextEntry(new JarEntry("demo/" + className + ".class"));
+                packed.write(Files.readAllBytes(compiled));
+                packed.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
