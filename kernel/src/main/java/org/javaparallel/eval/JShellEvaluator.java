@@ -51,6 +51,7 @@ public final class JShellEvaluator implements AutoCloseable {
                     }
                 }, Map.of())
                 .compilerOptions(compilerOptions())
+                .fileManager(StableIndexFileManager::new)
                 .out(console)
                 .err(console)
                 .build();
@@ -73,8 +74,12 @@ public final class JShellEvaluator implements AutoCloseable {
         return evaluator;
     }
 
+    /**
+     * JShell passes these options to every compilation. The class path is not among them: javac already uses
+     * java.class.path, and repeating it per task makes javac re-index every jar on each snippet.
+     */
     private static String[] compilerOptions() {
-        List<String> options = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path")));
+        List<String> options = new ArrayList<>();
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }
