@@ -63,6 +63,7 @@ public final class KernelMain {
             System.err.println("usage: java -cp <lib>/* " + KernelMain.class.getName() + " <connection file>");
             System.exit(2);
         }
+        BackgroundLoggingProvider.select();
         PrintStream console = System.err;
         configureLogging(console);
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
