@@ -12,6 +12,7 @@ import org.slf4j.event.SubstituteLoggingEvent;
 import org.slf4j.helpers.NOP_FallbackServiceProvider;
 import org.slf4j.helpers.SubstituteLogger;
 import org.slf4j.helpers.SubstituteLoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
@@ -41,14 +42,15 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         Thread starter = new Thread(() -> {
+            SLF4JServiceProvider provider;
             try {
-                SLF4JServiceProvider provider = findRealProvider();
+                provider = findRealProvider();
                 provider.initialize();
-                handOver(provider);
             } catch (RuntimeException | LinkageError e) {
-                handOver(new NOP_FallbackServiceProvider());
+                provider = new NOP_FallbackServiceProvider();
                 console.println("java-parallel: logging could not start, log messages are dropped: " + e);
             }
+            handOver(provider);
         }, "logging-start");
         starter.setDaemon(true);
         starter.start();
@@ -86,9 +88,15 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
             real.complete(provider);
         }
         for (SubstituteLoggingEvent event : recorded) {
-            event.getLogger().makeLoggingEventBuilder(event.getLevel())
+            LoggingEventBuilder replay = event.getLogger().makeLoggingEventBuilder(event.getLevel())
                     .setCause(event.getThrowable())
-                    .log(event.getMessage(), event.getArgumentArray());
+                    .setMessage(event.getMessage());
+            if (event.getArgumentArray() != null) {
+                for (Object argument : event.getArgumentArray()) {
+                    replay.addArgument(argument);
+                }
+            }
+            replay.log();
         }
         early.clear();
     }
