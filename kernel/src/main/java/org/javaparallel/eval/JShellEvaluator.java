@@ -32,7 +32,6 @@ public final class JShellEvaluator implements AutoCloseable {
     private final CellClassStore store;
     private final CellExecutionControl control;
     private final JShell shell;
-    private final SourceCodeAnalysis analysis;
     private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
 
     private JShellEvaluator(CellClassStore store, PrintStream console, Runnable onCellThread) {
@@ -51,24 +50,21 @@ public final class JShellEvaluator implements AutoCloseable {
                     }
                 }, Map.of())
                 .compilerOptions(compilerOptions())
+                .fileManager(StableIndexFileManager::new)
                 .out(console)
                 .err(console)
                 .build();
-        // the compiler's class path, given here and not as a compiler option: an option would be applied to every
-        // compilation again and undo what %classpath adds later
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        this.analysis = shell.sourceCodeAnalysis();
     }
 
     /**
-     * Starts JShell; {@code startup} snippets (imports, helpers) run first; {@code onCellThread} runs at the
+     * Starts JShell; the {@code startup} snippets (imports, helpers; one snippet each) run first; {@code onCellThread} runs at the
      * start of every thread that runs a snippet.
      */
     public static JShellEvaluator start(List<String> startup, PrintStream console, Runnable onCellThread) {
         JShellEvaluator evaluator = new JShellEvaluator(
                 CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), console, onCellThread);
         for (String snippet : startup) {
-            CellOutcome outcome = evaluator.evaluate(snippet, 0);
+            CellOutcome outcome = evaluator.run(snippet, 0, new CellSplitter.Piece(snippet, 0, Completeness.COMPLETE), true);
             if (!(outcome instanceof CellOutcome.Success)) {
                 throw new IllegalStateException("kernel start-up snippet failed: " + snippet + " -> " + outcome);
             }
@@ -76,12 +72,25 @@ public final class JShellEvaluator implements AutoCloseable {
         return evaluator;
     }
 
+    /**
+     * JShell passes these options to every compilation. The class path is not among them: javac already uses
+     * java.class.path, and repeating it per task makes javac re-index every jar on each snippet.
+     */
     private static String[] compilerOptions() {
         List<String> options = new ArrayList<>();
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }
         return options.toArray(String[]::new);
+    }
+
+    /**
+     * JShell's source analysis, made on first use: making it starts JShell's indexing of every jar of the class
+     * path on a background thread (for completion), which start-up should not compete with. The kernel's
+     * start-up snippets are single snippets and run without it.
+     */
+    private SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
     }
 
     public CellCode cellCode() {
@@ -93,7 +102,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     public CellOutcome evaluate(String cell, int cellNumber) {
-        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
+        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis(), cell);
         CellOutcome outcome = new CellOutcome.Success(false, null);
         for (int i = 0; i < pieces.size(); i++) {
             CellSplitter.Piece piece = pieces.get(i);
@@ -205,7 +214,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     public IsComplete isComplete(String cell) {
-        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis, cell);
+        List<CellSplitter.Piece> pieces = CellSplitter.split(analysis(), cell);
         for (CellSplitter.Piece piece : pieces) {
             switch (piece.completeness()) {
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
@@ -225,6 +234,7 @@ public final class JShellEvaluator implements AutoCloseable {
         int start = snippetStart(cell, cursor);
         String snippet = cell.substring(start, cursor);
         int[] anchor = new int[1];
+        SourceCodeAnalysis analysis = analysis();
         List<String> matches = analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
                 .filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .map(SourceCodeAnalysis.Suggestion::continuation)
@@ -243,6 +253,7 @@ public final class JShellEvaluator implements AutoCloseable {
     public Optional<String> inspect(String cell, int cursor) {
         int start = snippetStart(cell, cursor);
         String snippet = cell.substring(start, cursor);
+        SourceCodeAnalysis analysis = analysis();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
         if (docs.isEmpty()) {
             docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
@@ -262,7 +273,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private int snippetStart(String cell, int cursor) {
         int start = 0;
-        for (CellSplitter.Piece piece : CellSplitter.split(analysis, cell.substring(0, cursor))) {
+        for (CellSplitter.Piece piece : CellSplitter.split(analysis(), cell.substring(0, cursor))) {
             start = piece.offset();
         }
         return start;

@@ -7,13 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
-import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
-import org.dflib.jjava.jupyter.messages.Header;
 import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
@@ -42,8 +40,6 @@ import org.javaparallel.parallel.code.CellInterrupts;
  * output routed per cell, magics, and interrupt that stops the running cell.
  */
 public final class JavaParallelKernel extends BaseKernel {
-    static final String NAME = "java-parallel";
-    static final String VERSION = "0.1.0";
     private static final long OUTPUT_LIMIT_BYTES = 20L * 1024 * 1024;
 
     private final CompletableFuture<JShellEvaluator> evaluator;
@@ -54,15 +50,8 @@ public final class JavaParallelKernel extends BaseKernel {
 
     JavaParallelKernel(CompletableFuture<JShellEvaluator> evaluator, OutputRouter router, MagicRegistry magics,
                        CellHistory history, List<KernelLifecycle> lifecycle) {
-        super(NAME, VERSION,
-                new LanguageInfo.Builder("java")
-                        .version(Runtime.version().toString())
-                        .mimetype("text/x-java-source")
-                        .fileExtension(".jshell")
-                        .pygments("java")
-                        .codemirror("text/x-java")
-                        .build(),
-                List.of(), history, new JupyterIO(java.nio.charset.StandardCharsets.UTF_8), new CommManager(),
+        super(KernelInfo.NAME, KernelInfo.VERSION, KernelInfo.LANGUAGE, List.of(), history,
+                new JupyterIO(java.nio.charset.StandardCharsets.UTF_8), new CommManager(),
                 new Renderer(), null, null, false, new StringStyler.Builder().build());
         this.evaluator = evaluator;
         this.router = router;
@@ -79,8 +68,6 @@ public final class JavaParallelKernel extends BaseKernel {
         connection.handle(MessageType.HISTORY_REQUEST, this::handleHistoryRequest);
         connection.handle(MessageType.IS_COMPLETE_REQUEST,
                 this::handleIsCodeCompeteRequest);
-        connection.handle(MessageType.KERNEL_INFO_REQUEST,
-                this::handleKernelInfoRequest);
         connection.handle(MessageType.SHUTDOWN_REQUEST, this::handleShutdownRequest);
         connection.handle(MessageType.INTERRUPT_REQUEST,
                 this::handleInterruptRequest);
@@ -149,9 +136,7 @@ public final class JavaParallelKernel extends BaseKernel {
 
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
-        env.setBusyDeferIdle();
-        env.reply(new KernelInfo(Header.PROTOCOL_VERISON, NAME, VERSION, getLanguageInfo(), getBanner(),
-                getHelpLinks()));
+        KernelInfo.reply(env, message);
     }
 
     @Override

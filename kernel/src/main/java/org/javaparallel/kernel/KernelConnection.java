@@ -33,6 +33,7 @@ final class KernelConnection implements AutoCloseable {
     private final IOPubChannel iopub;
     private final Map<MessageType<?>, ShellHandler<?>> handlers = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch allHandlersRegistered = new CountDownLatch(1);
 
     KernelConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
         this.properties = properties;
@@ -46,6 +47,14 @@ final class KernelConnection implements AutoCloseable {
 
     <T> void handle(MessageType<T> type, ShellHandler<T> handler) {
         handlers.put(type, handler);
+    }
+
+    /**
+     * Requests that arrive before this call wait for it, unless their handler is registered already: the
+     * sockets are bound (and kernel_info answered) while the rest of the kernel is still being built.
+     */
+    void allHandlersRegistered() {
+        allHandlersRegistered.countDown();
     }
 
     IOPubChannel iopub() {
@@ -63,7 +72,7 @@ final class KernelConnection implements AutoCloseable {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void dispatch(RequestChannel channel, Message<?> message) {
-        ShellHandler handler = handlers.get(message.getHeader().getType());
+        ShellHandler handler = handlerFor(message.getHeader().getType());
         if (handler == null) {
             LOG.fine("no handler for " + message.getHeader().getType().getName());
             return;
@@ -80,6 +89,20 @@ final class KernelConnection implements AutoCloseable {
         if (env.isMarkedForShutdown()) {
             closed.countDown();
         }
+    }
+
+    private ShellHandler<?> handlerFor(MessageType<?> type) {
+        ShellHandler<?> handler = handlers.get(type);
+        if (handler != null) {
+            return handler;
+        }
+        try {
+            allHandlersRegistered.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return handlers.get(type);
     }
 
     void awaitShutdownRequest() throws InterruptedException {

@@ -9,6 +9,7 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
@@ -28,8 +29,10 @@ import org.javaparallel.magic.TimeitMagic;
 import org.javaparallel.parallel.code.CellCodeRegistry;
 
 /**
- * Starts the kernel as Jupyter does: {@code java ... KernelMain <connection file>}. The sockets are bound and
- * answer at once; JShell starts in the background and the first cell waits for it.
+ * Starts the kernel as Jupyter does: {@code java ... KernelMain <connection file>}. JShell starts in the
+ * background at once; the sockets are bound next and answer kernel_info while the kernel object (whose base
+ * class starts the logging framework, which takes a while) is built; other requests wait for it, and the
+ * first cell waits for JShell.
  */
 public final class KernelMain {
     static final List<String> STARTUP = List.of(
@@ -60,6 +63,7 @@ public final class KernelMain {
             System.err.println("usage: java -cp <lib>/* " + KernelMain.class.getName() + " <connection file>");
             System.exit(2);
         }
+        BackgroundLoggingProvider.select();
         PrintStream console = System.err;
         configureLogging(console);
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
@@ -78,8 +82,24 @@ public final class KernelMain {
             return started;
         });
 
-        List<KernelLifecycle> lifecycle = List.of(new ParallelLifecycle(), new SparkLifecycle());
-        MagicRegistry magics = new MagicRegistry().register(
+        try (KernelConnection connection = new KernelConnection(properties)) {
+            connection.handle(MessageType.KERNEL_INFO_REQUEST, KernelInfo::reply);
+            connection.connect();
+            List<KernelLifecycle> lifecycle = List.of(new ParallelLifecycle(), new SparkLifecycle());
+            JavaParallelKernel kernel = new JavaParallelKernel(evaluator, router, magics(), new CellHistory(),
+                    lifecycle);
+            kernel.connect(connection);
+            connection.allHandlersRegistered();
+            interruptOnSigint(kernel);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> lifecycle.forEach(KernelLifecycle::shutdown)));
+            exitWithParent(lifecycle);
+            connection.awaitShutdownRequest();
+        }
+        exit();
+    }
+
+    private static MagicRegistry magics() {
+        return new MagicRegistry().register(
                 new LsMagic(),
                 new BackendMagic(),
                 new SparkMagic(),
@@ -89,17 +109,6 @@ public final class KernelMain {
                 ClasspathMagic.classpath(),
                 ClasspathMagic.jars(),
                 new EnvMagic());
-        JavaParallelKernel kernel = new JavaParallelKernel(evaluator, router, magics, new CellHistory(), lifecycle);
-
-        try (KernelConnection connection = new KernelConnection(properties)) {
-            kernel.connect(connection);
-            connection.connect();
-            interruptOnSigint(kernel);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> lifecycle.forEach(KernelLifecycle::shutdown)));
-            exitWithParent(lifecycle);
-            connection.awaitShutdownRequest();
-        }
-        exit();
     }
 
     /**
