@@ -1,5 +1,7 @@
 package stopcheck;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -9,13 +11,15 @@ import java.util.Locale;
  * branch. run.sh compiles them once per design with that design's Hook (hooks/DESIGN/Hook.java) and runs each
  * design in a fresh JVM.
  *
- * Prints one line: the first call of the long loop (compiled on stack, OSR), the median and best of the later
- * calls (compiled normally), the same for an int counter; how long after requestStop() the compiled long loop
+ * Prints one line: CPU seconds of the first call of the long loop (compiled on stack, OSR), the median and best
+ * of the later calls (compiled normally), the median ratio to the same loop without checks timed alternately,
+ * the first and later calls with an int counter; how long after requestStop() the compiled long loop
  * ended, running on another thread; the long loop once more after that stop (recompiled); and how long
  * while (true) took to stop, started and stopped several times (the worst run).
  */
 public final class StopCheckBench {
     private static final long STOP_WAIT_MILLIS = 1000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String NOT_STOPPED = "NOT STOPPED";
 
     private StopCheckBench() {
@@ -27,6 +31,15 @@ public final class StopCheckBench {
         for (long i = 0; i < n; i++) {
             s += Math.sqrt(i);
             Hook.check();
+        }
+        return s;
+    }
+
+    /** The same loop without checks, timed alternately with the checked one so that both see the same load. */
+    static double unchecked(long n) {
+        double s = 0;
+        for (long i = 0; i < n; i++) {
+            s += Math.sqrt(i);
         }
         return s;
     }
@@ -53,12 +66,19 @@ public final class StopCheckBench {
         long n = Long.parseLong(args[1]);
         int reps = Integer.parseInt(args[2]);
         int spins = Integer.parseInt(args[3]);
-        double[] longLoop = time(reps, () -> work(n));
+        double[] longLoop = new double[reps];
+        double[] baseline = new double[reps];
+        double[] ratio = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            longLoop[r] = time(() -> work(n));
+            baseline[r] = time(() -> unchecked(n));
+            ratio[r] = longLoop[r] / baseline[r];
+        }
         double[] intLoop = time(reps, () -> workInt((int) Math.min(n, Integer.MAX_VALUE)));
-        System.out.printf(Locale.ROOT, "%-11s java %-3s long: first %.3f s, later median %.3f best %.3f"
-                        + " | int: first %.3f, later median %.3f",
-                design, Runtime.version().feature(), longLoop[0], median(longLoop), best(longLoop), intLoop[0],
-                median(intLoop));
+        System.out.printf(Locale.ROOT, "%-11s java %-3s long: first %.3f s, later median %.3f best %.3f,"
+                        + " x%.2f of unchecked | int: first %.3f, later median %.3f",
+                design, Runtime.version().feature(), longLoop[0], median(longLoop), best(longLoop), median(ratio),
+                intLoop[0], median(intLoop));
         String longStops = stopLatencies(1, () -> work(Long.MAX_VALUE));
         System.out.print(" | stop long loop ms " + longStops);
         if (!longStops.startsWith(NOT_STOPPED)) { // else the loop still runs and would skew what follows
@@ -74,16 +94,20 @@ public final class StopCheckBench {
         double run();
     }
 
-    /** Seconds per call; element 0 is the first call. */
+    /** CPU seconds per call (element 0 is the first call): other processes on the machine add less noise. */
     private static double[] time(int reps, Workload workload) {
         double[] seconds = new double[reps];
-        double sink = 0;
         for (int r = 0; r < reps; r++) {
-            long start = System.nanoTime();
-            sink += workload.run();
-            seconds[r] = (System.nanoTime() - start) / 1e9;
+            seconds[r] = time(workload);
         }
-        if (sink == 42) {
+        return seconds;
+    }
+
+    private static double time(Workload workload) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        double result = workload.run();
+        double seconds = (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
+        if (result == 42) {
             System.out.println(); // keeps the result alive
         }
         return seconds;
@@ -117,8 +141,9 @@ public final class StopCheckBench {
                 : String.format(Locale.ROOT, "max %.1f (%d runs)", Arrays.stream(millis).max().orElseThrow(), attempts);
     }
 
-    private static double median(double[] seconds) {
-        double[] later = Arrays.copyOfRange(seconds, 1, seconds.length);
+    /** Of the calls after the first. */
+    private static double median(double[] values) {
+        double[] later = Arrays.copyOfRange(values, 1, values.length);
         Arrays.sort(later);
         return later[later.length / 2];
     }
