@@ -11,7 +11,8 @@ import java.util.Locale;
  * branch. run.sh compiles them once per design with that design's Hook (hooks/DESIGN/Hook.java) and runs each
  * design in a fresh JVM.
  *
- * Prints one line: CPU seconds of the first call of the long loop (compiled on stack, OSR), the median and best
+ * Prints one line: CPU seconds of 2000 calls of a small loop from cold (interpreter and C1 before C2), of the
+ * first call of the long loop (compiled on stack, OSR), the median and best
  * of the later calls (compiled normally), the median ratio to the same loop without checks timed alternately,
  * the first and later calls with an int counter; how long after requestStop() the compiled long loop
  * ended, running on another thread; the long loop once more after that stop (recompiled); and how long
@@ -19,6 +20,8 @@ import java.util.Locale;
  */
 public final class StopCheckBench {
     private static final long STOP_WAIT_MILLIS = 1000;
+    private static final int COLD_CALLS = 2000;
+    private static final int COLD_CALL_ITERATIONS = 10_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String NOT_STOPPED = "NOT STOPPED";
 
@@ -54,6 +57,17 @@ public final class StopCheckBench {
         return s;
     }
 
+    /** A small task called many times from cold: what the checks cost before the JIT's last tier. */
+    static double smallTask(int n) {
+        Hook.check();
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += Math.sqrt(i);
+            Hook.check();
+        }
+        return s;
+    }
+
     static void spin() {
         Hook.check();
         while (true) {
@@ -66,6 +80,13 @@ public final class StopCheckBench {
         long n = Long.parseLong(args[1]);
         int reps = Integer.parseInt(args[2]);
         int spins = Integer.parseInt(args[3]);
+        double coldCalls = time(() -> {
+            double s = 0;
+            for (int call = 0; call < COLD_CALLS; call++) {
+                s += smallTask(COLD_CALL_ITERATIONS);
+            }
+            return s;
+        });
         double[] longLoop = new double[reps];
         double[] baseline = new double[reps];
         double[] ratio = new double[reps];
@@ -75,10 +96,10 @@ public final class StopCheckBench {
             ratio[r] = longLoop[r] / baseline[r];
         }
         double[] intLoop = time(reps, () -> workInt((int) Math.min(n, Integer.MAX_VALUE)));
-        System.out.printf(Locale.ROOT, "%-11s java %-3s long: first %.3f s, later median %.3f best %.3f,"
-                        + " x%.2f of unchecked | int: first %.3f, later median %.3f",
-                design, Runtime.version().feature(), longLoop[0], median(longLoop), best(longLoop), median(ratio),
-                intLoop[0], median(intLoop));
+        System.out.printf(Locale.ROOT, "%-11s java %-3s cold %dx%d: %.3f s | long: first %.3f s, later median %.3f"
+                        + " best %.3f, x%.2f of unchecked | int: first %.3f, later median %.3f",
+                design, Runtime.version().feature(), COLD_CALLS, COLD_CALL_ITERATIONS, coldCalls, longLoop[0],
+                median(longLoop), best(longLoop), median(ratio), intLoop[0], median(intLoop));
         String longStops = stopLatencies(1, () -> work(Long.MAX_VALUE));
         System.out.print(" | stop long loop ms " + longStops);
         if (!longStops.startsWith(NOT_STOPPED)) { // else the loop still runs and would skew what follows
