@@ -17,6 +17,11 @@ public final class WorkerEnvironment {
         OVERRIDES.put(name, value);
     }
 
+    /** Worker JVMs started from now on see the kernel's own value again. */
+    public static void unset(String name) {
+        OVERRIDES.remove(name);
+    }
+
     /** The value a worker JVM started now would see. */
     public static String get(String name) {
         return OVERRIDES.getOrDefault(name, System.getenv(name));

@@ -54,6 +54,48 @@ class ProcessFailureTest {
     }
 
     @Test
+    void manyTinyTasksComeBackInOrderAndAFailureAmongThemNamesItsItem() {
+        List<Integer> items = java.util.stream.IntStream.range(0, 5000).boxed().toList();
+        List<Integer> squares = pool.map((Integer x) -> x * x, items, 1);
+        assertEquals(items.stream().map(x -> x * x).toList(), squares);
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.map((Integer x) -> {
+            if (x == 4321) {
+                throw new IllegalArgumentException("bad item");
+            }
+            return x;
+        }, items, 1));
+        assertEquals(4321, e.item());
+        assertTrue(e.getMessage().contains("item 4321") && e.getMessage().contains("bad item"), e.getMessage());
+        assertEquals(List.of(1, 2), pool.map((Integer x) -> x + 1, List.of(0, 1), 1));
+    }
+
+    @Test
+    void systemExitAmongManyTinyTasksNamesTheItemThatExited() {
+        List<Integer> items = java.util.stream.IntStream.range(0, 3000).boxed().toList();
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.map((Integer x) -> {
+            if (x == 2500) {
+                System.exit(9);
+            }
+            return x;
+        }, items, 1));
+        assertEquals(2500, e.item());
+        assertTrue(e.getMessage().contains("exited with code 9") && e.getMessage().contains("item 2500"),
+                e.getMessage());
+        assertEquals(items, pool.map((Integer x) -> x, items, 1));
+    }
+
+    @Test
+    void aWorkerJvmThatPrintsToStdoutBeforeMainStillTalksToThePool() {
+        // the launcher prints the version to stdout, where worker messages go
+        WorkerEnvironment.set("JDK_JAVA_OPTIONS", "-showversion");
+        try (Pool noisy = Pools.processes(1)) {
+            assertEquals(List.of(2, 3), noisy.map((Integer x) -> x + 1, List.of(1, 2)));
+        } finally {
+            WorkerEnvironment.unset("JDK_JAVA_OPTIONS");
+        }
+    }
+
+    @Test
     void aWorkerKilledWithSignal9FailsTheRunningCallAndTheNextCallWorks() throws Exception {
         long pid = workerPid();
         AsyncResult<List<Integer>> slow = pool.mapAsync((Integer x) -> {

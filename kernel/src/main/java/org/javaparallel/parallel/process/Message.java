@@ -29,8 +29,12 @@ public sealed interface Message extends Serializable {
     record VariableValue(String name, String ownerClass, String field, byte[] value) implements Serializable {
     }
 
-    /** Run a chunk; {@code task} is the serialized function, or null when it is the same as in the last chunk. */
-    record RunChunk(long callId, byte[] task, int firstItem, byte[] items) implements ToWorker {
+    /**
+     * Run consecutive chunks of one call, in order. {@code task} is the serialized function, or null when it is the
+     * one of the call's previous batch; {@code items} is the serialized list of all the chunks' items, one after
+     * the other, and {@code sizes} says how many of them each chunk has.
+     */
+    record RunBatch(long callId, byte[] task, int[] firstItems, int[] sizes, byte[] items) implements ToWorker {
     }
 
     /** Stop the running task: cell code (woven with stop checks) throws at its next check. */
@@ -48,12 +52,22 @@ public sealed interface Message extends Serializable {
     record Output(boolean error, String text) implements FromWorker {
     }
 
-    /** {@code cpuNanos}: CPU time the worker JVM consumed since it started. */
-    record ChunkDone(byte[] results, long startMillis, long endMillis, long cpuNanos) implements FromWorker {
+    /** The worker is ending through System.exit while it runs the chunk that starts at {@code runningItem}. */
+    record Exiting(int runningItem) implements FromWorker {
+    }
+
+    /**
+     * How a batch ended. {@code results}: the serialized list of the results of the chunks that completed, one
+     * chunk's after the other, and each chunk's start and end; {@code failure}: the chunk after them that failed, if any, which ended the
+     * batch. Chunks neither completed nor failed were not run (the batch was cancelled). {@code runNanos}: time
+     * spent in the completed chunks; {@code cpuNanos}: CPU time the worker JVM consumed since it started.
+     */
+    record BatchDone(byte[] results, long[] startMillis, long[] endMillis, long runNanos, ChunkFailure failure,
+                     long cpuNanos) implements FromWorker {
     }
 
     /** {@code failure} is the serialized Throwable, or null if it could not be serialized; {@code description} always set. */
-    record ChunkFailed(int item, byte[] failure, String description, StackTraceElement[] stack, long startMillis,
-                       long endMillis, long cpuNanos) implements FromWorker {
+    record ChunkFailure(int item, byte[] failure, String description, StackTraceElement[] stack, long startMillis,
+                        long endMillis) implements Serializable {
     }
 }

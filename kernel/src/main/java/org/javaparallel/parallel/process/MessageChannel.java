@@ -12,15 +12,39 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** Length-prefixed frames, one serialized {@link Message} each, over a pair of streams. */
 final class MessageChannel implements AutoCloseable {
+    /** Marks where a worker's messages begin: its JVM may print to stdout before main runs (warnings, agents). */
+    private static final byte[] PREAMBLE = "\u0000\u0001java-parallel worker\u0001\u0000".getBytes(StandardCharsets.US_ASCII);
     private final DataInputStream in;
     private final DataOutputStream out;
 
     MessageChannel(InputStream in, OutputStream out) {
         this.in = new DataInputStream(new BufferedInputStream(in));
         this.out = new DataOutputStream(new BufferedOutputStream(out));
+    }
+
+    /** Written by a worker JVM before its first message. */
+    synchronized void sendPreamble() throws IOException {
+        out.write(PREAMBLE);
+        out.flush();
+    }
+
+    /** Reads up to and including the preamble; returns what came before it, or null at end of stream. */
+    String skipToPreamble() throws IOException {
+        ByteArrayOutputStream skipped = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < PREAMBLE.length) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            skipped.write(b);
+            matched = b == (PREAMBLE[matched] & 0xff) ? matched + 1 : (b == (PREAMBLE[0] & 0xff) ? 1 : 0);
+        }
+        return new String(skipped.toByteArray(), 0, skipped.size() - PREAMBLE.length, StandardCharsets.UTF_8);
     }
 
     synchronized void send(Message message) throws IOException {

@@ -1,13 +1,14 @@
 package org.javaparallel.parallel.process;
 
 import java.io.IOException;
+import java.io.NotSerializableException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.engine.Chunk;
@@ -17,20 +18,19 @@ import org.javaparallel.parallel.engine.ChunkRunner;
 /**
  * Runs chunks on worker JVMs. Each of the {@code n} slots owns at most one worker, started when the slot takes its
  * first chunk and kept warm across calls; a worker that died is replaced when its slot takes the next chunk.
+ * Chunks that run fast travel in batches, and a slot sends the next batch before the current one is back (see
+ * {@link BatchPolicy}); results, failures and the timeline stay per chunk.
  */
 public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     private static final long WORKER_STOP_MILLIS = 3000;
     private static final long STOP_GRACE_MILLIS = 1000;
+    private static final int BATCHES_IN_FLIGHT = 2;
 
     private final WorkerCommand command = WorkerCommand.forThisJvm();
     private final CellPacker packer = new CellPacker();
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ChunkQueue queue = new ChunkQueue();
     private final List<Slot> slots = new ArrayList<>();
     private volatile boolean closed;
-
-    private record Pending(PreparedTask task, Chunk chunk, Executor callerContext,
-                           CompletableFuture<ChunkResult> result) {
-    }
 
     public ProcessChunkRunner(int workers) {
         if (workers < 1) {
@@ -71,15 +71,13 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
         }
         slots.forEach(Slot::startThread);
         CompletableFuture<ChunkResult> result = new CompletableFuture<>();
-        queue.add(new Pending(task, chunk, callerContext, result));
+        queue.add(new ChunkQueue.Pending(task, chunk, callerContext, result));
         return result;
     }
 
     @Override
     public void cancelAll() {
-        List<Pending> queued = new ArrayList<>();
-        queue.drainTo(queued);
-        queued.forEach(p -> p.result().cancel(false));
+        queue.drain().forEach(p -> p.result().cancel(false));
         slots.forEach(Slot::cancelRunning);
     }
 
@@ -90,12 +88,28 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
         slots.forEach(Slot::close);
     }
 
-    /** One worker place: a thread that feeds chunks from the queue to its worker JVM. */
+    /** Chunks of one call sent to a worker in one message. */
+    private record Batch(PreparedTask task, List<ChunkQueue.Pending> pending) {
+        List<Chunk> chunks() {
+            return pending.stream().map(ChunkQueue.Pending::chunk).collect(Collectors.toList());
+        }
+
+        Executor callerContext() {
+            return pending.get(0).callerContext();
+        }
+
+        long callId() {
+            return task.callId();
+        }
+    }
+
+    /** One worker place: a thread that feeds batches from the queue to its worker JVM and settles their chunks. */
     private final class Slot {
         private final String name;
+        private final BatchPolicy policy = new BatchPolicy();
+        private final Deque<Batch> inFlight = new ConcurrentLinkedDeque<>();
         private Thread thread;
         private volatile WorkerConnection worker;
-        private volatile Pending running;
 
         Slot(String name) {
             this.name = name;
@@ -110,41 +124,96 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
         }
 
         private void serve() {
-            while (!closed) {
-                Pending next;
-                try {
-                    next = queue.take();
-                } catch (InterruptedException e) {
-                    return;
+            try {
+                while (!closed) {
+                    Batch next = nextBatch();
+                    if (next != null) {
+                        send(next);
+                    } else {
+                        settle(inFlight.peekFirst());
+                    }
                 }
-                if (next.result().isDone()) {
-                    continue; // cancelled while queued
-                }
-                running = next;
-                next.result().complete(run(next));
-                running = null;
+            } catch (InterruptedException e) {
+                // the pool is closing
             }
         }
 
-        private ChunkResult run(Pending pending) {
-            if (closed) {
-                return new ChunkResult.Failed(pending.chunk().firstItem(), name,
-                        new CancellationException("the pool was closed"), null);
+        /** A batch to send now, or null when the slot should wait for the answer to the batch in flight. */
+        private Batch nextBatch() throws InterruptedException {
+            Batch last = inFlight.peekLast();
+            List<ChunkQueue.Pending> taken;
+            if (last == null) {
+                taken = queue.take(policy, slots.size());
+            } else if (inFlight.size() < BATCHES_IN_FLIGHT && policy.mayPipeline(last.callId())) {
+                taken = queue.poll(last.callId(), policy, slots.size());
+            } else {
+                taken = List.of();
             }
+            return taken.isEmpty() ? null : new Batch(taken.get(0).task(), taken);
+        }
+
+        private void send(Batch batch) {
+            if (closed) {
+                batch.pending().forEach(p -> p.result().cancel(false));
+                return;
+            }
+            List<Chunk> chunks = batch.chunks();
             try {
-                WorkerConnection current = worker;
-                if (current == null || !current.alive()) {
-                    if (current != null) {
-                        current.close();
-                    }
-                    current = WorkerConnection.start(name, command);
-                    worker = current;
+                WorkerConnection connection = connection();
+                try {
+                    connection.send(batch.task(), chunks);
+                    inFlight.addLast(batch);
+                } catch (NotSerializableException e) {
+                    complete(batch, connection.notSerializable(chunks, e));
+                } catch (IOException e) {
+                    complete(batch, connection.died(chunks, null, System.currentTimeMillis()));
                 }
-                return current.run(pending.task(), pending.chunk(), pending.callerContext());
             } catch (IOException e) {
-                return new ChunkResult.Failed(pending.chunk().firstItem(), name,
-                        new IllegalStateException("could not start a worker JVM (" + String.join(" ",
-                                command.arguments().subList(0, 1)) + "): " + e, e), null);
+                ChunkResult failure = new ChunkResult.Failed(chunks.get(0).firstItem(), name,
+                        new IllegalStateException("could not start a worker JVM (" + command.arguments().get(0)
+                                + "): " + e, e), null);
+                complete(batch, WorkerConnection.BatchOutcome.of(0, failure));
+            }
+        }
+
+        /**
+         * The worker to send to: a new one when there is none or it died, unless batches are in flight to the one
+         * that died (sending to it then fails, and so does the batch, like those in flight).
+         */
+        private WorkerConnection connection() throws IOException {
+            WorkerConnection current = worker;
+            if (current == null || (!current.alive() && inFlight.isEmpty())) {
+                if (current != null) {
+                    current.close();
+                }
+                current = WorkerConnection.start(name, command);
+                worker = current;
+            }
+            return current;
+        }
+
+        private void settle(Batch batch) {
+            WorkerConnection.BatchOutcome outcome = worker.awaitBatch(batch.task(), batch.chunks(),
+                    batch.callerContext());
+            policy.observe(batch.callId(), outcome.completedChunks(), outcome.runNanos());
+            inFlight.removeFirst();
+            complete(batch, outcome);
+        }
+
+        /** Settles every chunk of the batch: those the outcome has no result for did not run. */
+        private void complete(Batch batch, WorkerConnection.BatchOutcome outcome) {
+            for (int i = 0; i < batch.pending().size(); i++) {
+                ChunkResult result = outcome.settled().get(i);
+                if (result != null) {
+                    batch.pending().get(i).result().complete(result);
+                }
+            }
+            // after the results, so that a call sees a chunk's failure before the chunks it kept from running
+            List<ChunkQueue.Pending> notRun = batch.pending().stream().filter(p -> !p.result().isDone())
+                    .collect(Collectors.toList());
+            if (!notRun.isEmpty()) {
+                CancellationException notRunReason = new CancellationException("not run: the worker stopped its batch");
+                notRun.forEach(p -> p.result().completeExceptionally(notRunReason));
             }
         }
 
@@ -153,14 +222,14 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
             return current != null && current.alive() ? current.name() : "";
         }
 
-        /** Asks the worker to stop the running task and kills it if the task is still running after a grace. */
+        /** Asks the worker to stop what it runs and skip what it was sent; kills it if it is still busy after a grace. */
         void cancelRunning() {
-            Pending current = running;
+            Batch current = inFlight.peekFirst();
             WorkerConnection connection = worker;
             if (current == null || connection == null) {
                 return;
             }
-            current.result().completeExceptionally(new CancellationException("cancelled"));
+            inFlight.forEach(batch -> batch.pending().forEach(p -> p.result().cancel(false)));
             connection.requestStop();
             Thread killer = new Thread(() -> {
                 try {
@@ -168,7 +237,7 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                if (running == current) {
+                if (inFlight.peekFirst() == current) {
                     connection.kill();
                 }
             }, "stop-" + name);

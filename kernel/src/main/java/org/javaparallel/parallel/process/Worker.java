@@ -1,42 +1,50 @@
 package org.javaparallel.parallel.process;
 
 import java.io.IOException;
+import java.io.NotSerializableException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
-import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.ChunkExecution;
 import org.javaparallel.parallel.engine.ItemFailedException;
 
-/** The worker JVM's side of the protocol: defines shipped classes, sets shipped state, runs chunks one at a time. */
+/**
+ * The worker JVM's side of the protocol: defines shipped classes, sets shipped state, runs batches of chunks one
+ * at a time and answers each with one message.
+ */
 final class Worker {
+    private static final int NOT_RUNNING = -1;
+
     private final MessageChannel channel;
     private final CellClassLoader cells = new CellClassLoader(Worker.class.getClassLoader());
     private final List<String> stateErrors = new ArrayList<>();
     private long taskCallId = -1;
     private Function<Object, Object> task;
+    private volatile int runningItem = NOT_RUNNING;
 
     Worker(MessageChannel channel) {
         this.channel = channel;
     }
 
-    void serve(BlockingQueue<Message.ToWorker> inbox) throws InterruptedException {
+    void serve(WorkerInbox inbox) throws InterruptedException {
         Thread.currentThread().setContextClassLoader(cells);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::tellExit, "exit-notice"));
         try {
             channel.send(new Message.Started(ProcessHandle.current().pid()));
             while (true) {
-                Message.ToWorker message = inbox.take();
+                WorkerInbox.Inbound inbound = inbox.take();
+                Message.ToWorker message = inbound.message();
                 if (message instanceof Message.LoadClasses load) {
                     cells.add(load.classes());
                 } else if (message instanceof Message.SetState state) {
                     state.values().forEach(this::assign);
-                } else if (message instanceof Message.RunChunk run) {
-                    CellInterrupts.clear();
-                    channel.send(run(run));
+                } else if (message instanceof Message.RunBatch batch) {
+                    boolean cancelled = inbox.startBatch(inbound);
+                    channel.send(cancelled ? skipped() : run(batch));
                 } else if (message instanceof Message.Exit exit) {
                     flushOutput();
                     System.exit(exit.status());
@@ -44,6 +52,19 @@ final class Worker {
             }
         } catch (IOException e) {
             Runtime.getRuntime().halt(4); // cannot talk to the kernel any more
+        }
+    }
+
+    /** System.exit in code that is not cell code (cell code's is woven into an exception): say which item did it. */
+    private void tellExit() {
+        int item = runningItem;
+        if (item != NOT_RUNNING) {
+            try {
+                flushOutput();
+                channel.send(new Message.Exiting(item));
+            } catch (IOException e) {
+                // the kernel is gone; nobody to tell
+            }
         }
     }
 
@@ -60,52 +81,107 @@ final class Worker {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Message.FromWorker run(Message.RunChunk run) {
-        long start = System.currentTimeMillis();
+    private static Message.BatchDone skipped() {
+        return new Message.BatchDone(null, new long[0], new long[0], 0, null, cpuNanos());
+    }
+
+    private Message.BatchDone run(Message.RunBatch batch) {
+        int[] firstItems = batch.firstItems();
+        int[] sizes = batch.sizes();
+        List<Object> results = new ArrayList<>();
+        int completed = 0;
+        long[] starts = new long[firstItems.length];
+        long[] ends = new long[firstItems.length];
+        long runNanos = 0;
+        Message.ChunkFailure failure = null;
+        starts[0] = System.currentTimeMillis();
         try {
-            if (!stateErrors.isEmpty()) {
-                IllegalStateException failure = new IllegalStateException(String.join("; ", stateErrors));
-                stateErrors.clear();
-                throw new ItemFailedException(run.firstItem(), failure);
+            List<?> items = load(batch);
+            for (int i = 0, offset = 0; i < firstItems.length; offset += sizes[i], i++) {
+                runningItem = firstItems[i];
+                starts[i] = System.currentTimeMillis();
+                long began = System.nanoTime();
+                results.addAll(ChunkExecution.applyAll(task, firstItems[i], items.subList(offset, offset + sizes[i])));
+                runNanos += System.nanoTime() - began;
+                ends[i] = System.currentTimeMillis();
+                completed++;
             }
-            List<?> items;
-            try {
-                if (run.task() != null) {
-                    task = null;
-                    task = (Function<Object, Object>) Payloads.deserialize(run.task(), cells);
-                    taskCallId = run.callId();
-                } else if (taskCallId != run.callId()) {
-                    throw new IllegalStateException("the kernel sent no task for call " + run.callId());
-                }
-                items = (List<?>) Payloads.deserialize(run.items(), cells);
-            } catch (Exception | LinkageError e) {
-                throw new ItemFailedException(run.firstItem(), new IllegalStateException(
-                        "could not load the task in the worker JVM: " + e, e));
-            }
-            List<Object> results = ChunkExecution.applyAll(task, run.firstItem(), items);
-            byte[] bytes = Payloads.serialize(new ArrayList<>(results));
-            flushOutput();
-            return new Message.ChunkDone(bytes, start, System.currentTimeMillis(), cpuNanos());
         } catch (ItemFailedException e) {
-            flushOutput();
-            return failed(e.item(), e.getCause(), start);
-        } catch (java.io.NotSerializableException e) {
-            flushOutput();
-            return failed(run.firstItem(), new IllegalStateException("a result of items from " + run.firstItem()
-                    + " is not Serializable (" + e.getMessage() + "): return serializable values", e), start);
+            failure = failure(e.item(), e.getCause(), starts[completed]);
+        } finally {
+            runningItem = NOT_RUNNING;
+        }
+        byte[] bytes;
+        try {
+            bytes = Payloads.serialize(results);
+        } catch (NotSerializableException e) {
+            int chunk = firstUnserializable(results, sizes);
+            int kept = 0;
+            for (int i = 0; i < chunk; i++) {
+                kept += sizes[i];
+            }
+            bytes = serializeKnownGood(results.subList(0, kept));
+            completed = chunk;
+            failure = failure(firstItems[chunk], new IllegalStateException("a result of the chunk from item "
+                    + firstItems[chunk] + " is not Serializable (" + e.getMessage() + "): return serializable values",
+                    e), starts[chunk]);
+        }
+        flushOutput();
+        return new Message.BatchDone(bytes, Arrays.copyOf(starts, completed), Arrays.copyOf(ends, completed),
+                runNanos, failure, cpuNanos());
+    }
+
+    private List<?> load(Message.RunBatch batch) throws ItemFailedException {
+        int firstItem = batch.firstItems()[0];
+        if (!stateErrors.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException(String.join("; ", stateErrors));
+            stateErrors.clear();
+            throw new ItemFailedException(firstItem, failure);
+        }
+        try {
+            if (batch.task() != null) {
+                task = null;
+                task = (Function<Object, Object>) Payloads.deserialize(batch.task(), cells);
+                taskCallId = batch.callId();
+            } else if (taskCallId != batch.callId()) {
+                throw new IllegalStateException("the kernel sent no task for call " + batch.callId());
+            }
+            return (List<?>) Payloads.deserialize(batch.items(), cells);
+        } catch (Exception | LinkageError e) {
+            throw new ItemFailedException(firstItem, new IllegalStateException(
+                    "could not load the task in the worker JVM: " + e, e));
         }
     }
 
-    private Message.FromWorker failed(int item, Throwable cause, long start) {
+    /** The index of the first chunk with a result that cannot be serialized. */
+    private static int firstUnserializable(List<Object> results, int[] sizes) {
+        for (int i = 0, offset = 0; i < sizes.length && offset < results.size(); offset += sizes[i], i++) {
+            try {
+                Payloads.serialize(new ArrayList<>(results.subList(offset, offset + sizes[i])));
+            } catch (NotSerializableException e) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the results are serializable one by one but not together");
+    }
+
+    private static byte[] serializeKnownGood(List<Object> results) {
+        try {
+            return Payloads.serialize(new ArrayList<>(results));
+        } catch (NotSerializableException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Message.ChunkFailure failure(int item, Throwable cause, long startMillis) {
         byte[] failure;
         try {
             failure = Payloads.serialize(cause);
         } catch (Exception e) {
             failure = null;
         }
-        return new Message.ChunkFailed(item, failure, cause.toString(), cause.getStackTrace(), start,
-                System.currentTimeMillis(), cpuNanos());
+        return new Message.ChunkFailure(item, failure, cause.toString(), cause.getStackTrace(), startMillis,
+                System.currentTimeMillis());
     }
 
     private static void flushOutput() {
@@ -113,6 +189,7 @@ final class Worker {
         System.err.flush();
     }
 
+    /** Read once per batch: it costs tens of microseconds. */
     private static long cpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }

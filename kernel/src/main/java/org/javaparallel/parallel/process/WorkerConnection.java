@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.javaparallel.parallel.TaskRecord;
@@ -38,6 +39,7 @@ final class WorkerConnection implements AutoCloseable {
     private long taskCallId = -1;
     private long reportedCpuNanos;
     private volatile boolean dead;
+    private boolean synced;
 
     private WorkerConnection(String slot, Process process) {
         this.name = slot + " (pid " + process.pid() + ")";
@@ -64,29 +66,132 @@ final class WorkerConnection implements AutoCloseable {
         return !dead && process.isAlive();
     }
 
+    /** Runs one chunk and waits for it. */
     ChunkResult run(PreparedTask task, Chunk chunk, Executor callerContext) {
-        long start = System.currentTimeMillis();
-        byte[] items;
+        List<Chunk> chunks = List.of(chunk);
+        BatchOutcome outcome;
         try {
-            items = Payloads.serialize(new ArrayList<>(chunk.items()));
+            send(task, chunks);
+            outcome = awaitBatch(task, chunks, callerContext);
         } catch (NotSerializableException e) {
-            return failedHere(chunk, new IllegalArgumentException("the items are not Serializable (" + e.getMessage()
-                    + " is not), so they cannot be sent to worker JVMs"), start);
-        }
-        try {
-            ship(task.cells());
-            channel.send(new Message.RunChunk(task.callId(), taskCallId == task.callId() ? null : task.task(),
-                    chunk.firstItem(), items));
-            taskCallId = task.callId();
-            return awaitResult(task, chunk, callerContext);
+            outcome = notSerializable(chunks, e);
         } catch (IOException e) {
-            return died(chunk, start);
+            outcome = died(chunks, null, System.currentTimeMillis());
+        }
+        return outcome.settled().getOrDefault(0, new ChunkResult.Failed(chunk.firstItem(), name,
+                new CancellationException("the chunk was not run"), null));
+    }
+
+    /**
+     * Sends consecutive chunks of one call to run in one go, after what the worker lacks of the cells. The worker
+     * answers batches in the order they were sent; {@link #awaitBatch} reads the answer.
+     *
+     * @throws NotSerializableException if an item cannot be serialized; nothing was sent
+     * @throws IOException if the worker is gone
+     */
+    void send(PreparedTask task, List<Chunk> chunks) throws IOException {
+        List<Object> items = new ArrayList<>();
+        int[] firstItems = new int[chunks.size()];
+        int[] sizes = new int[chunks.size()];
+        for (int i = 0; i < chunks.size(); i++) {
+            items.addAll(chunks.get(i).items());
+            firstItems[i] = chunks.get(i).firstItem();
+            sizes[i] = chunks.get(i).items().size();
+        }
+        byte[] serializedItems = Payloads.serialize(items);
+        ship(task.cells());
+        channel.send(new Message.RunBatch(task.callId(), taskCallId == task.callId() ? null : task.task(),
+                firstItems, sizes, serializedItems));
+        taskCallId = task.callId();
+    }
+
+    /**
+     * How a batch's chunks ended, by their index in the batch. A chunk without a result did not run: the batch was
+     * cancelled, or it stopped at an earlier chunk's failure.
+     */
+    record BatchOutcome(Map<Integer, ChunkResult> settled, long runNanos) {
+        static BatchOutcome of(int index, ChunkResult result) {
+            return new BatchOutcome(Map.of(index, result), 0);
+        }
+
+        int completedChunks() {
+            return (int) settled.values().stream().filter(ChunkResult.Done.class::isInstance).count();
         }
     }
 
+    /** Waits for the answer to the earliest batch sent and not yet awaited; relays what its tasks print. */
+    BatchOutcome awaitBatch(PreparedTask task, List<Chunk> chunks, Executor callerContext) {
+        long start = System.currentTimeMillis();
+        Integer exitingItem = null;
+        try {
+            if (!synced) {
+                String printedBeforeMain = channel.skipToPreamble();
+                if (printedBeforeMain != null && !printedBeforeMain.isBlank()) {
+                    keepStderr(printedBeforeMain.strip());
+                }
+                synced = printedBeforeMain != null;
+            }
+            while (!dead && synced) {
+                Message message = channel.receive();
+                if (message == null) {
+                    break;
+                }
+                if (message instanceof Message.Output output) {
+                    callerContext.execute(() -> (output.error() ? System.err : System.out).print(output.text()));
+                } else if (message instanceof Message.Exiting exiting) {
+                    exitingItem = exiting.runningItem();
+                } else if (message instanceof Message.BatchDone done) {
+                    return outcome(done, task, chunks);
+                }
+            }
+        } catch (IOException e) {
+            // the worker is gone: said below
+        }
+        return died(chunks, exitingItem, start);
+    }
+
+    private BatchOutcome outcome(Message.BatchDone done, PreparedTask task, List<Chunk> chunks) {
+        countCpu(done.cpuNanos());
+        Map<Integer, ChunkResult> settled = new HashMap<>();
+        int completed = done.startMillis().length;
+        if (completed > 0) {
+            List<?> results;
+            try {
+                results = (List<?>) Payloads.deserialize(done.results(), task.resultLoader());
+            } catch (ClassNotFoundException | IOException e) {
+                Chunk first = chunks.get(0);
+                return BatchOutcome.of(0, new ChunkResult.Failed(first.firstItem(), name, new IllegalStateException(
+                        "the kernel could not read the results of " + describe(chunks.subList(0, completed)) + ": "
+                                + e, e), record(first, done.startMillis()[0], done.endMillis()[completed - 1])));
+            }
+            for (int i = 0, offset = 0; i < completed; offset += chunks.get(i).items().size(), i++) {
+                settled.put(i, new ChunkResult.Done(results.subList(offset, offset + chunks.get(i).items().size()),
+                        record(chunks.get(i), done.startMillis()[i], done.endMillis()[i])));
+            }
+        }
+        Message.ChunkFailure failure = done.failure();
+        if (failure != null) {
+            settled.put(completed, new ChunkResult.Failed(failure.item(), name,
+                    remoteFailure(failure, task.resultLoader()),
+                    record(chunks.get(completed), failure.startMillis(), failure.endMillis())));
+        }
+        return new BatchOutcome(settled, done.runNanos());
+    }
+
+    private static String describe(List<Chunk> chunks) {
+        Chunk first = chunks.get(0);
+        Chunk last = chunks.get(chunks.size() - 1);
+        return chunks.size() == 1 ? first.describeItems()
+                : "items " + first.firstItem() + ".." + (last.firstItem() + last.items().size() - 1);
+    }
+
     private void ship(CellShipment cells) throws IOException {
-        Map<String, byte[]> missing = new HashMap<>(cells.classes());
-        missing.keySet().removeAll(shippedClasses);
+        Map<String, byte[]> missing = new HashMap<>();
+        cells.classes().forEach((name, bytes) -> {
+            if (!shippedClasses.contains(name)) {
+                missing.put(name, bytes);
+            }
+        });
         if (!missing.isEmpty()) {
             channel.send(new Message.LoadClasses(missing));
             shippedClasses.addAll(missing.keySet());
@@ -103,34 +208,7 @@ final class WorkerConnection implements AutoCloseable {
         }
     }
 
-    private ChunkResult awaitResult(PreparedTask task, Chunk chunk, Executor callerContext) throws IOException {
-        long start = System.currentTimeMillis();
-        while (true) {
-            Message message = channel.receive();
-            if (message == null) {
-                return died(chunk, start);
-            }
-            if (message instanceof Message.Output output) {
-                callerContext.execute(() -> (output.error() ? System.err : System.out).print(output.text()));
-            } else if (message instanceof Message.ChunkDone done) {
-                countCpu(done.cpuNanos());
-                TaskRecord record = record(chunk, done.startMillis(), done.endMillis());
-                try {
-                    return new ChunkResult.Done((List<?>) Payloads.deserialize(done.results(), task.resultLoader()),
-                            record);
-                } catch (ClassNotFoundException | IOException e) {
-                    return new ChunkResult.Failed(chunk.firstItem(), name, new IllegalStateException(
-                            "the kernel could not read the results of " + chunk.describeItems() + ": " + e, e), record);
-                }
-            } else if (message instanceof Message.ChunkFailed failed) {
-                countCpu(failed.cpuNanos());
-                return new ChunkResult.Failed(failed.item(), name, remoteFailure(failed, task.resultLoader()),
-                        record(chunk, failed.startMillis(), failed.endMillis()));
-            }
-        }
-    }
-
-    private static Throwable remoteFailure(Message.ChunkFailed failed, ClassLoader loader) {
+    private static Throwable remoteFailure(Message.ChunkFailure failed, ClassLoader loader) {
         if (failed.failure() != null) {
             try {
                 return (Throwable) Payloads.deserialize(failed.failure(), loader);
@@ -150,11 +228,20 @@ final class WorkerConnection implements AutoCloseable {
         return new TaskRecord(name, chunk.firstItem(), chunk.items().size(), startMillis, endMillis);
     }
 
-    private ChunkResult failedHere(Chunk chunk, Throwable cause, long start) {
-        return new ChunkResult.Failed(chunk.firstItem(), name, cause, record(chunk, start, System.currentTimeMillis()));
+    /** Items that cannot be sent fail the batch's first chunk; the call fails with it. */
+    BatchOutcome notSerializable(List<Chunk> chunks, NotSerializableException e) {
+        Chunk first = chunks.get(0);
+        long now = System.currentTimeMillis();
+        return BatchOutcome.of(0, new ChunkResult.Failed(first.firstItem(), name, new IllegalArgumentException(
+                "the items are not Serializable (" + e.getMessage() + " is not), so they cannot be sent to worker JVMs"),
+                record(first, now, now)));
     }
 
-    private ChunkResult died(Chunk chunk, long start) {
+    /**
+     * The worker died while it ran {@code chunks} (or could not be reached to run them). {@code exitingItem}: the
+     * item it said it was running when it called System.exit, if it did; else the batch as a whole is to blame.
+     */
+    BatchOutcome died(List<Chunk> chunks, Integer exitingItem, long start) {
         dead = true;
         String exit;
         try {
@@ -170,9 +257,24 @@ final class WorkerConnection implements AutoCloseable {
             exit = "was stopped";
         }
         String stderr = stderrTail();
-        return failedHere(chunk, new WorkerDiedException("worker JVM " + name + " " + exit + " while running "
-                + chunk.describeItems() + "; the pool starts a new worker for the next tasks"
-                + (stderr.isEmpty() ? "" : ". Its last error output:\n" + stderr)), start);
+        int index = exitingItem == null ? 0 : indexOfChunkWith(exitingItem, chunks);
+        List<Chunk> blamed = exitingItem == null ? chunks : List.of(chunks.get(index));
+        WorkerDiedException cause = new WorkerDiedException("worker JVM " + name + " " + exit + " while running "
+                + describe(blamed) + "; the pool starts a new worker for the next tasks"
+                + (stderr.isEmpty() ? "" : ". Its last error output:\n" + stderr));
+        Chunk chunk = chunks.get(index);
+        return BatchOutcome.of(index, new ChunkResult.Failed(chunk.firstItem(), name, cause,
+                record(chunk, start, System.currentTimeMillis())));
+    }
+
+    private static int indexOfChunkWith(int item, List<Chunk> chunks) {
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            if (item >= chunk.firstItem() && item < chunk.firstItem() + chunk.items().size()) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static String describeExit(int code) {
@@ -187,15 +289,19 @@ final class WorkerConnection implements AutoCloseable {
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                synchronized (stderrTail) {
-                    stderrTail.addLast(line);
-                    if (stderrTail.size() > STDERR_LINES_KEPT) {
-                        stderrTail.removeFirst();
-                    }
-                }
+                keepStderr(line);
             }
         } catch (IOException e) {
             // the worker is gone; what was read so far is kept
+        }
+    }
+
+    private void keepStderr(String lines) {
+        synchronized (stderrTail) {
+            lines.lines().forEach(stderrTail::addLast);
+            while (stderrTail.size() > STDERR_LINES_KEPT) {
+                stderrTail.removeFirst();
+            }
         }
     }
 

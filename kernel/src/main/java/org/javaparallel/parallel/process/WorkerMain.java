@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import org.javaparallel.parallel.code.CellInterrupts;
 
 /**
  * Entry point of a worker JVM. The real stdout carries protocol messages only; what tasks print is sent to the
@@ -26,22 +23,23 @@ public final class WorkerMain {
         System.setOut(new PrintStream(new ForwardedOutput(channel, false), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new ForwardedOutput(channel, true), true, StandardCharsets.UTF_8));
         System.setIn(InputStream.nullInputStream());
-        BlockingQueue<Message.ToWorker> inbox = new LinkedBlockingQueue<>();
+        try {
+            channel.sendPreamble();
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(4);
+        }
+        WorkerInbox inbox = new WorkerInbox();
         Thread reader = new Thread(() -> readUntilKernelIsGone(channel, inbox), "kernel-reader");
         reader.setDaemon(true);
         reader.start();
         new Worker(channel).serve(inbox);
     }
 
-    private static void readUntilKernelIsGone(MessageChannel channel, BlockingQueue<Message.ToWorker> inbox) {
+    private static void readUntilKernelIsGone(MessageChannel channel, WorkerInbox inbox) {
         try {
             Message message;
             while ((message = channel.receive()) != null) {
-                if (message instanceof Message.Cancel) {
-                    CellInterrupts.requestStop(); // now, not after the running task: it is what should stop
-                } else {
-                    inbox.add((Message.ToWorker) message);
-                }
+                inbox.receive((Message.ToWorker) message);
             }
         } catch (IOException e) {
             // the pipe broke: the kernel is gone just the same
