@@ -1,0 +1,18 @@
+package stopcheck;
+
+import org.javaparallel.parallel.code.CellInterrupts;
+
+/** Whatever the kernel's CellInterrupts does now (needs kernel/target/classes). */
+final class Hook {
+    static void check() {
+        CellInterrupts.check();
+    }
+
+    static void requestStop() {
+        CellInterrupts.requestStop();
+    }
+
+    static void clear() {
+        CellInterrupts.clear();
+    }
+}
