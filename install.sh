@@ -24,6 +24,8 @@ Options:
   --java-home DIR     use the JDK in DIR instead of searching JAVA_HOME, PATH and /usr/lib/jvm
   --allow-newer-java  accept a JDK 23 or newer (the kernel works, Spark 4.1 does not)
   --jvm-opt OPTION    add a JVM option for the kernel (repeatable), e.g. --jvm-opt -Xmx8g
+  --no-cds            do not make the class-data-sharing archive that shortens the kernel's first cell
+                      (making it starts the kernel once and runs a few cells: a few seconds)
   --uninstall         remove what an install into the same place put there
   -h, --help          show this help
 EOF
@@ -39,6 +41,7 @@ build=true
 uninstall=false
 allow_newer_java=false
 java_home_arg=""
+cds=true
 extra_jvm_opts=()
 while (($#)); do
   case "$1" in
@@ -52,6 +55,7 @@ while (($#)); do
     --allow-newer-java) allow_newer_java=true ;;
     --jvm-opt) (($# >= 2)) || die "--jvm-opt needs an option"; extra_jvm_opts+=("$2"); shift ;;
     --jvm-opt=*) extra_jvm_opts+=("${1#--jvm-opt=}") ;;
+    --no-cds) cds=false ;;
     --uninstall) uninstall=true ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument '$1'" ;;
@@ -89,6 +93,7 @@ readonly LIB_DIR="$HOME_DIR/lib"
 readonly SPARK_CONF_DIR="$HOME_DIR/spark-conf"
 readonly SPARK_HOME_DIR="$HOME_DIR/spark-home"
 readonly KERNELSPEC_DIR="$prefix/share/jupyter/kernels/$KERNEL_NAME"
+readonly CDS_ARCHIVE="$HOME_DIR/kernel.jsa"
 
 # ---------------------------------------------------------------- uninstall
 if $uninstall; then
@@ -269,12 +274,12 @@ add_to_classpath() {
 for pattern in "${startup_jars[@]}"; do add_to_classpath "$LIB_DIR"/$pattern; done
 add_to_classpath "$LIB_DIR"/*.jar
 
-argv=("$JAVA" "${jvm_opts[@]}" -cp "$classpath" "$MAIN_CLASS" "{connection_file}")
-argv_json=""
-for arg in "${argv[@]}"; do argv_json+="${argv_json:+,}"$'\n    '"$(json_string "$arg")"; done
-
-mkdir -p "$KERNELSPEC_DIR"
-cat >"$KERNELSPEC_DIR/kernel.json.tmp" <<EOF
+# The kernelspec, for the JVM options given as arguments (the class path and main class follow them).
+write_kernelspec() {
+  local argv=("$JAVA" "$@" -cp "$classpath" "$MAIN_CLASS" "{connection_file}") argv_json="" arg
+  for arg in "${argv[@]}"; do argv_json+="${argv_json:+,}"$'\n    '"$(json_string "$arg")"; done
+  mkdir -p "$KERNELSPEC_DIR"
+  cat >"$KERNELSPEC_DIR/kernel.json.tmp" <<EOF
 {
   "argv": [$argv_json
   ],
@@ -288,7 +293,63 @@ cat >"$KERNELSPEC_DIR/kernel.json.tmp" <<EOF
   "metadata": {"debugger": false}
 }
 EOF
-mv "$KERNELSPEC_DIR/kernel.json.tmp" "$KERNELSPEC_DIR/kernel.json"
+  mv "$KERNELSPEC_DIR/kernel.json.tmp" "$KERNELSPEC_DIR/kernel.json"
+}
+
+# A Python that can run jupyter_client (the CDS training is a Jupyter client), or nothing.
+client_python() {
+  local python
+  for python in "$(jupyter_python)" /usr/bin/python3 python3; do
+    if command -v "$python" >/dev/null && "$python" -c 'import jupyter_client' 2>/dev/null; then
+      command -v "$python"
+      return
+    fi
+  done
+}
+
+# Application class-data sharing: the first cell's compile loads and links ~4,000 classes of javac, JShell and
+# the kernel that the JDK's own archive lacks. The kernel, started once from the kernelspec just written and
+# running a few typical cells, saves them in an archive at exit; later starts map it instead of loading them.
+# The archive is valid only for this JDK build and exactly this jar set, so every install makes it anew.
+# Returns non-zero, after printing why, if no archive was made.
+make_cds_archive() {
+  local python log status=0
+  python="$(client_python)"
+  [[ -n "$python" ]] || { note "no Python with jupyter_client to run the kernel once"; return 1; }
+  log="$(mktemp)"
+  rm -f -- "$CDS_ARCHIVE.new"
+  timeout 120 "$python" "$PROJECT_DIR/kernel/src/main/cds/train-archive.py" "$KERNELSPEC_DIR" "$CDS_ARCHIVE.new" \
+    >"$log" 2>&1 || status=$?
+  # -Xshare:on fails instead of falling back: proof that the kernel's JVM maps this archive
+  if ((status == 0)) && ! "$JAVA" -Xshare:on "-XX:SharedArchiveFile=$CDS_ARCHIVE.new" "${jvm_opts[@]}" \
+      -cp "$classpath" -version >>"$log" 2>&1; then
+    status=1
+  fi
+  if ((status != 0)); then
+    tail -n 20 "$log" >&2
+    rm -f -- "$log" "$CDS_ARCHIVE.new"
+    return 1
+  fi
+  rm -f -- "$log"
+  mv -- "$CDS_ARCHIVE.new" "$CDS_ARCHIVE"
+}
+
+# Written first without the archive: the training starts the kernel from it, and it stays if training fails.
+rm -f -- "$CDS_ARCHIVE"
+write_kernelspec "${jvm_opts[@]}"
+cds_summary="none (--no-cds)"
+if $cds; then
+  note "making the class-data-sharing archive (starts the kernel once)"
+  if make_cds_archive; then
+    # -Xshare:auto (the default, written out for the reader): an archive that no longer matches the JDK or the
+    # jars costs a warning on the kernel's stdout and the time it saves, never the start.
+    write_kernelspec -Xshare:auto "-XX:SharedArchiveFile=$CDS_ARCHIVE" "${jvm_opts[@]}"
+    cds_summary="$CDS_ARCHIVE"
+  else
+    note "could not make the class-data-sharing archive (output above); the kernel works without it, its first cell takes longer"
+    cds_summary="none (making it failed)"
+  fi
+fi
 for logo in logo-32x32.png logo-64x64.png logo-svg.svg; do
   if [[ -f "$PROJECT_DIR/kernel/src/main/kernelspec/$logo" ]]; then cp "$PROJECT_DIR/kernel/src/main/kernelspec/$logo" "$KERNELSPEC_DIR/"; fi
 done
@@ -304,6 +365,7 @@ Installed the java-parallel kernel (JDK $JDK_VERSION: $JAVA)
   kernelspec  $KERNELSPEC_DIR/kernel.json  (kernel name: $KERNEL_NAME)
   jars        $LIB_DIR ($(find "$LIB_DIR" -name '*.jar' | wc -l) files)
   spark-conf  $SPARK_CONF_DIR
+  cds archive $cds_summary
 EOF
 if $spark_home_made; then echo "  spark-home  $SPARK_HOME_DIR"; fi
 cat <<EOF
