@@ -313,24 +313,26 @@ client_python() {
 # The archive is valid only for this JDK build and exactly this jar set, so every install makes it anew.
 # Returns non-zero, after printing why, if no archive was made.
 make_cds_archive() {
-  local python log status=0
+  local python work status=0
   python="$(client_python)"
   [[ -n "$python" ]] || { note "no Python with jupyter_client to run the kernel once"; return 1; }
-  log="$(mktemp)"
+  # the JVMs run in a scratch directory: a crash report (hs_err_pid*.log) must not land where install.sh was called
+  work="$(mktemp -d)"
   rm -f -- "$CDS_ARCHIVE.new"
-  timeout 120 "$python" "$PROJECT_DIR/kernel/src/main/cds/train-archive.py" "$KERNELSPEC_DIR" "$CDS_ARCHIVE.new" \
-    >"$log" 2>&1 || status=$?
-  # -Xshare:on fails instead of falling back: proof that the kernel's JVM maps this archive
-  if ((status == 0)) && ! "$JAVA" -Xshare:on "-XX:SharedArchiveFile=$CDS_ARCHIVE.new" "${jvm_opts[@]}" \
-      -cp "$classpath" -version >>"$log" 2>&1; then
+  (cd "$work" && timeout 120 "$python" "$PROJECT_DIR/kernel/src/main/cds/train-archive.py" "$KERNELSPEC_DIR" \
+    "$CDS_ARCHIVE.new") >"$work/log" 2>&1 || status=$?
+  # -Xshare:on fails instead of falling back: proof that the kernel's JVM maps this archive (a damaged archive
+  # can even crash the JVM that maps it, so it must not reach the kernelspec)
+  if ((status == 0)) && ! (cd "$work" && "$JAVA" -Xshare:on "-XX:SharedArchiveFile=$CDS_ARCHIVE.new" \
+      "${jvm_opts[@]}" -cp "$classpath" -version) >>"$work/log" 2>&1; then
     status=1
   fi
   if ((status != 0)); then
-    tail -n 20 "$log" >&2
-    rm -f -- "$log" "$CDS_ARCHIVE.new"
+    tail -n 20 "$work/log" >&2
+    rm -rf -- "$work" "$CDS_ARCHIVE.new"
     return 1
   fi
-  rm -f -- "$log"
+  rm -rf -- "$work"
   mv -- "$CDS_ARCHIVE.new" "$CDS_ARCHIVE"
 }
 
