@@ -138,8 +138,9 @@ write("07-load-balancing", [
     display(sweep);
     """),
     md("""
-    On worker processes (notebook 04) every chunk is also a message to another JVM and back, so small
-    chunks cost much more there than on threads.
+    On worker processes (notebook 04) chunks go to another JVM and back, serialized. Once a call's chunks
+    prove fast, the pool packs many of them into one message, but each chunk is still serialized and
+    tracked, so small chunks cost more there than on threads.
 
     ## Exercises
 

@@ -138,6 +138,27 @@ class ProcessFailureTest {
     }
 
     @Test
+    void cancelRunningStopsAMapOfBatchedTasksAndKeepsTheWorker() {
+        long pid = workerPid();
+        List<Integer> items = java.util.stream.IntStream.range(0, 50_000).boxed().toList();
+        AsyncResult<List<Integer>> many = pool.mapAsync((Integer x) -> {
+            long end = System.nanoTime() + 200_000; // 0.2 ms each: fast enough to be batched and sent ahead
+            while (System.nanoTime() < end) {
+                CellInterrupts.check();
+            }
+            return x;
+        }, items, 1);
+        PoolContractTest.sleep(1000);
+        long cancelled = System.nanoTime();
+        pool.cancelRunning();
+        assertThrows(CancellationException.class, many::get);
+        assertEquals(List.of(2), pool.map((Integer x) -> x + 1, List.of(1)));
+        assertTrue(System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(1),
+                "the next call waited for the cancelled map");
+        assertEquals(pid, workerPid(), "the worker was replaced instead of stopping its tasks");
+    }
+
+    @Test
     void cpuTimeOfWorkerJvmsIsCounted() {
         long before = Backends.workerCpuNanos();
         pool.map((Integer x) -> {
