@@ -18,6 +18,8 @@ record WorkerCommand(List<String> arguments) {
         command.addAll(moduleOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         // a worker that ran out of memory is in an unknown state: let it end so that the pool replaces it
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // workers stay warm between cells: while idle they give back the memory a task needed (as the kernel does)
+        command.addAll(List.of("-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(WorkerMain.class.getName());
