@@ -63,6 +63,9 @@ public final class KernelMain {
             System.err.println("usage: java -cp <lib>/* " + KernelMain.class.getName() + " <connection file>");
             System.exit(2);
         }
+        // first: a kernel whose start hangs must still end with the process that started it
+        List<KernelLifecycle> lifecycle = List.of(new ParallelLifecycle(), new SparkLifecycle());
+        exitWithParent(lifecycle);
         BackgroundLoggingProvider.select();
         PrintStream console = System.err;
         configureLogging(console);
@@ -85,14 +88,12 @@ public final class KernelMain {
         try (KernelConnection connection = new KernelConnection(properties)) {
             connection.handle(MessageType.KERNEL_INFO_REQUEST, KernelInfo::reply);
             connection.connect();
-            List<KernelLifecycle> lifecycle = List.of(new ParallelLifecycle(), new SparkLifecycle());
             JavaParallelKernel kernel = new JavaParallelKernel(evaluator, router, magics(), new CellHistory(),
                     lifecycle);
             kernel.connect(connection);
             connection.allHandlersRegistered();
             interruptOnSigint(kernel);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> lifecycle.forEach(KernelLifecycle::shutdown)));
-            exitWithParent(lifecycle);
             connection.awaitShutdownRequest();
         }
         exit();
