@@ -23,7 +23,6 @@ public final class CellInterrupts {
     private static final MethodHandle STOP = hook("stop");
     private static final MutableCallSite STOP_CHECK = new MutableCallSite(PROCEED);
     private static final MethodHandle CHECK = STOP_CHECK.dynamicInvoker();
-    private static volatile boolean stopRequested;
 
     private CellInterrupts() {
     }
@@ -50,18 +49,12 @@ public final class CellInterrupts {
     }
 
     public static synchronized void requestStop() {
-        stopRequested = true;
         retarget(STOP);
     }
 
     /** Cheap unless a stop was requested: only then does it deoptimize the compiled cell code again. */
     public static synchronized void clear() {
-        stopRequested = false;
         retarget(PROCEED);
-    }
-
-    public static boolean stopRequested() {
-        return stopRequested;
     }
 
     private static void retarget(MethodHandle target) {

@@ -38,7 +38,7 @@ final class ChunkQueue {
      * is null); an empty list if not.
      */
     synchronized List<Pending> poll(Long callId, BatchPolicy policy, int workers) {
-        waiting.removeIf(p -> p.result().isDone()); // cancelled while waiting
+        dropDoneAtHead();
         Pending head = waiting.peekFirst();
         if (head == null || (callId != null && head.task().callId() != callId)) {
             return List.of();
@@ -47,8 +47,16 @@ final class ChunkQueue {
         List<Pending> batch = new ArrayList<>(size);
         while (batch.size() < size && !waiting.isEmpty() && waiting.peekFirst().task() == head.task()) {
             batch.add(waiting.removeFirst());
+            dropDoneAtHead();
         }
         return batch;
+    }
+
+    /** Chunks cancelled while they waited (a call that failed cancels all its chunks) are dropped as they come up. */
+    private void dropDoneAtHead() {
+        while (!waiting.isEmpty() && waiting.peekFirst().result().isDone()) {
+            waiting.removeFirst();
+        }
     }
 
     synchronized List<Pending> drain() {

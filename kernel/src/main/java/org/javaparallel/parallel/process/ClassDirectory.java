@@ -40,11 +40,18 @@ final class ClassDirectory {
 
     /** The bytecode of the class with this internal name (slashes), if it is a cell class. */
     synchronized Optional<byte[]> bytecode(String internalName) {
+        String name = internalName.replace('/', '.');
+        byte[] known = read.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Path file = root.resolve(internalName + ".class");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(read.computeIfAbsent(internalName.replace('/', '.'), name -> readBytes(file)));
+        byte[] bytes = readBytes(file);
+        read.put(name, bytes);
+        return Optional.of(bytes);
     }
 
     private String binaryName(Path file) {

@@ -49,9 +49,6 @@ public sealed interface Message extends Serializable {
     record Exit(int status) implements ToWorker {
     }
 
-    record Started(long pid) implements FromWorker {
-    }
-
     /** Text a task printed to System.out ({@code error} false) or System.err. */
     record Output(boolean error, String text) implements FromWorker {
     }

@@ -2,17 +2,15 @@ package org.javaparallel.parallel.process;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.javaparallel.serial.ObjectBytes;
 
 /** Length-prefixed frames, one serialized {@link Message} each, over a pair of streams. */
 final class MessageChannel implements AutoCloseable {
@@ -48,12 +46,9 @@ final class MessageChannel implements AutoCloseable {
     }
 
     synchronized void send(Message message) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-            objects.writeObject(message);
-        }
-        out.writeInt(bytes.size());
-        bytes.writeTo(out);
+        byte[] frame = ObjectBytes.write(message);
+        out.writeInt(frame.length);
+        out.write(frame);
         out.flush();
     }
 
@@ -67,8 +62,8 @@ final class MessageChannel implements AutoCloseable {
         }
         byte[] frame = new byte[length];
         in.readFully(frame);
-        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(frame))) {
-            return (Message) objects.readObject();
+        try {
+            return (Message) ObjectBytes.read(frame, Message.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IOException("unreadable message: " + e, e);
         }

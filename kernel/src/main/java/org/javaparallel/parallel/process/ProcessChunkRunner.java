@@ -89,9 +89,18 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     }
 
     /** Chunks of one call sent to a worker in one message. */
-    private record Batch(PreparedTask task, List<ChunkQueue.Pending> pending) {
-        List<Chunk> chunks() {
-            return pending.stream().map(ChunkQueue.Pending::chunk).collect(Collectors.toList());
+    private record Batch(PreparedTask task, List<ChunkQueue.Pending> pending, List<Chunk> chunks) {
+        Batch(PreparedTask task, List<ChunkQueue.Pending> pending) {
+            this(task, pending, pending.stream().map(ChunkQueue.Pending::chunk).collect(Collectors.toList()));
+        }
+
+        /** Every chunk's future is done: the call was cancelled or failed while the batch waited. */
+        boolean abandoned() {
+            return pending.stream().allMatch(p -> p.result().isDone());
+        }
+
+        void cancel() {
+            pending.forEach(p -> p.result().cancel(false));
         }
 
         Executor callerContext() {
@@ -108,6 +117,7 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
         private final String name;
         private final BatchPolicy policy = new BatchPolicy();
         private final Deque<Batch> inFlight = new ConcurrentLinkedDeque<>();
+        private volatile Batch sending;
         private Thread thread;
         private volatile WorkerConnection worker;
 
@@ -154,18 +164,25 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
 
         private void send(Batch batch) {
             if (closed) {
-                batch.pending().forEach(p -> p.result().cancel(false));
+                batch.cancel();
                 return;
             }
             List<Chunk> chunks = batch.chunks();
+            sending = batch; // a cancel from now on reaches it: starting a worker takes a while
             try {
                 WorkerConnection connection = connection();
+                if (batch.abandoned()) {
+                    complete(batch, WorkerConnection.BatchOutcome.NOT_RUN);
+                    return;
+                }
+                inFlight.addLast(batch);
                 try {
                     connection.send(batch.task(), chunks);
-                    inFlight.addLast(batch);
                 } catch (NotSerializableException e) {
+                    inFlight.removeLast();
                     complete(batch, connection.notSerializable(chunks, e));
                 } catch (IOException e) {
+                    inFlight.removeLast();
                     complete(batch, connection.died(chunks, null, System.currentTimeMillis()));
                 }
             } catch (IOException e) {
@@ -173,12 +190,15 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
                         new IllegalStateException("could not start a worker JVM (" + command.arguments().get(0)
                                 + "): " + e, e), null);
                 complete(batch, WorkerConnection.BatchOutcome.of(0, failure));
+            } finally {
+                sending = null;
             }
         }
 
         /**
          * The worker to send to: a new one when there is none or it died, unless batches are in flight to the one
-         * that died (sending to it then fails, and so does the batch, like those in flight).
+         * that died (sending to it then fails, and so does the batch, like those in flight). Called before the
+         * batch to send is in flight.
          */
         private WorkerConnection connection() throws IOException {
             WorkerConnection current = worker;
@@ -224,12 +244,16 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
 
         /** Asks the worker to stop what it runs and skip what it was sent; kills it if it is still busy after a grace. */
         void cancelRunning() {
+            Batch starting = sending;
+            if (starting != null) {
+                starting.cancel();
+            }
+            inFlight.forEach(Batch::cancel);
             Batch current = inFlight.peekFirst();
             WorkerConnection connection = worker;
             if (current == null || connection == null) {
                 return;
             }
-            inFlight.forEach(batch -> batch.pending().forEach(p -> p.result().cancel(false)));
             connection.requestStop();
             Thread killer = new Thread(() -> {
                 try {

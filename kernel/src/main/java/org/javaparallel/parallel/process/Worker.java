@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.ChunkExecution;
 import org.javaparallel.parallel.engine.ItemFailedException;
 
@@ -35,7 +36,6 @@ final class Worker {
         Thread.currentThread().setContextClassLoader(cells);
         Runtime.getRuntime().addShutdownHook(new Thread(this::tellExit, "exit-notice"));
         try {
-            channel.send(new Message.Started(ProcessHandle.current().pid()));
             while (true) {
                 WorkerInbox.Inbound inbound = inbox.take();
                 Message.ToWorker message = inbound.message();
@@ -113,6 +113,7 @@ final class Worker {
             failure = failure(e.item(), e.getCause(), starts[completed]);
         } finally {
             runningItem = NOT_RUNNING;
+            CellInterrupts.clear(); // loading the next call's state may run cell code; batches sent ahead stay skipped
         }
         byte[] bytes;
         try {

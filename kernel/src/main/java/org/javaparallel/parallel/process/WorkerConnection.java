@@ -103,7 +103,9 @@ final class WorkerConnection implements AutoCloseable {
             sizes[i] = chunks.get(i).items().size();
         }
         byte[] serializedItems = Payloads.serialize(items);
-        ship(task.cells());
+        if (taskCallId != task.callId()) {
+            ship(task.cells()); // once per call: what a call needs does not change while it runs
+        }
         channel.send(new Message.RunBatch(task.callId(), taskCallId == task.callId() ? null : task.task(),
                 firstItems, sizes, serializedItems));
         taskCallId = task.callId();
@@ -114,6 +116,8 @@ final class WorkerConnection implements AutoCloseable {
      * cancelled, or it stopped at an earlier chunk's failure.
      */
     record BatchOutcome(Map<Integer, ChunkResult> settled, long runNanos) {
+        static final BatchOutcome NOT_RUN = new BatchOutcome(Map.of(), 0);
+
         static BatchOutcome of(int index, ChunkResult result) {
             return new BatchOutcome(Map.of(index, result), 0);
         }
@@ -125,6 +129,9 @@ final class WorkerConnection implements AutoCloseable {
 
     /** Waits for the answer to the earliest batch sent and not yet awaited; relays what its tasks print. */
     BatchOutcome awaitBatch(PreparedTask task, List<Chunk> chunks, Executor callerContext) {
+        if (dead) {
+            return BatchOutcome.NOT_RUN; // its death was blamed on the batch that ran when it died, or it was killed
+        }
         long start = System.currentTimeMillis();
         Integer exitingItem = null;
         try {
