@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.javaparallel.display.Html;
 import org.javaparallel.display.MimeBundle;
 import org.javaparallel.display.Renderable;
 
@@ -106,20 +107,18 @@ public final class SearchResults implements Renderable {
     }
 
     public String toHtml() {
-        StringBuilder html = new StringBuilder("<table><thead><tr><th>rank</th><th>mean_test_").append(escape(scoring))
-                .append("</th><th>std_test_").append(escape(scoring))
+        StringBuilder html = new StringBuilder("<table><thead><tr><th>rank</th><th>mean_test_")
+                .append(Html.escape(scoring))
+                .append("</th><th>std_test_").append(Html.escape(scoring))
                 .append("</th><th>mean_fit_time (s)</th><th>params</th></tr></thead><tbody>");
         for (CandidateResult c : byRank()) {
             html.append(String.format(Locale.ROOT,
                     "<tr><td>%d</td><td>%.4f</td><td>%.4f</td><td>%.3f</td><td>%s</td></tr>", c.rank(), c.meanScore(),
-                    c.stdScore(), c.meanFitSeconds(), escape(params(c.params()))));
+                    c.stdScore(), c.meanFitSeconds(), Html.escape(params(c.params()))));
         }
         return html.append("</tbody></table>").toString();
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     @Override
     public MimeBundle render() {

@@ -79,7 +79,7 @@ public final class RbfSvc {
         int l = problemRows.length;
         double[] diagonal = new double[l];
         for (int t = 0; t < l; t++) {
-            diagonal[t] = Math.exp(-gamma * distances.row(problemRows[t])[problemRows[t]]);
+            diagonal[t] = Math.exp(-gamma * distances.self(problemRows[t]));
         }
         KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> {
             double[] d2 = distances.row(problemRows[t]);

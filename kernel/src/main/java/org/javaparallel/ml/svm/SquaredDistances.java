@@ -34,6 +34,11 @@ public final class SquaredDistances {
         return squaredNorms[row];
     }
 
+    /** The distance of row {@code a} to itself as {@link #row} computes it (not always exactly 0), without the row. */
+    public double self(int a) {
+        return squaredNorms[a] + squaredNorms[a] - 2 * dot(x[a], x[a]);
+    }
+
     /** Distances from row {@code a} to every row. */
     public double[] row(int a) {
         double[] row = rows.get(a);
