@@ -1,11 +1,11 @@
-package org.javaparallel.spark;
+package org.javaparallel.display;
 
 /** Text placed into the HTML of an output. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

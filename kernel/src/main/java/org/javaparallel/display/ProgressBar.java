@@ -28,11 +28,7 @@ public record ProgressBar(String label, int done, int total, String unit, long e
         String html = "<div style=\"font-family:monospace\">"
                 + "<div style=\"display:inline-block;width:200px;height:10px;border:1px solid #999;"
                 + "vertical-align:middle;margin-right:8px\"><div style=\"height:100%;width:" + percent
-                + "%;background:" + colour + "\"></div></div>" + escape(text()) + "</div>";
+                + "%;background:" + colour + "\"></div></div>" + Html.escape(text()) + "</div>";
         return new MimeBundle(java.util.Map.of("text/plain", text(), "text/html", html));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

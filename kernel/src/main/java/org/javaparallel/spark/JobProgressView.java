@@ -3,6 +3,7 @@ package org.javaparallel.spark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.javaparallel.display.Html;
 import org.javaparallel.display.MimeBundle;
 import org.javaparallel.display.Renderable;
 

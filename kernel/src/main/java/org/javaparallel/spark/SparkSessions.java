@@ -14,6 +14,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.javaparallel.display.Html;
 import org.javaparallel.display.MimeBundle;
 
 /**
@@ -124,9 +125,6 @@ public final class SparkSessions {
     }
 
     /** The master a session started without a backend would use. */
-    public synchronized String configuredMaster() {
-        return settings.master();
-    }
 
     /** The master of the running session. */
     public synchronized Optional<String> master() {
