@@ -97,9 +97,6 @@ public final class JShellEvaluator implements AutoCloseable {
         return store;
     }
 
-    public ClassLoader cellClassLoader() {
-        return store;
-    }
 
     public CellOutcome evaluate(String cell, int cellNumber) {
         List<CellSplitter.Piece> pieces = CellSplitter.split(analysis(), cell);
@@ -235,17 +232,14 @@ public final class JShellEvaluator implements AutoCloseable {
         String snippet = cell.substring(start, cursor);
         int[] anchor = new int[1];
         SourceCodeAnalysis analysis = analysis();
-        List<String> matches = analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
-                .filter(SourceCodeAnalysis.Suggestion::matchesType)
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                analysis.completionSuggestions(snippet, snippet.length(), anchor);
+        boolean anyOfExpectedType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
+        List<String> matches = suggestions.stream()
+                .filter(s -> !anyOfExpectedType || s.matchesType())
                 .map(SourceCodeAnalysis.Suggestion::continuation)
                 .distinct()
-                .collect(Collectors.toCollection(ArrayList::new));
-        if (matches.isEmpty()) {
-            analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
-                    .map(SourceCodeAnalysis.Suggestion::continuation)
-                    .distinct()
-                    .forEach(matches::add);
-        }
+                .collect(Collectors.toList());
         return new Completion(matches, start + anchor[0], cursor);
     }
 

@@ -25,7 +25,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     static final String PROPERTY = "slf4j.provider";
 
-    private final PrintStream console = System.err;
+    /** The JVM's own stderr, kept before the kernel routes System.err into cells. */
+    private static volatile PrintStream console = System.err;
+
     private final SubstituteLoggerFactory early = new SubstituteLoggerFactory();
     private final CompletableFuture<SLF4JServiceProvider> real = new CompletableFuture<>();
     private final ILoggerFactory loggers = this::logger;
@@ -34,6 +36,7 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
 
     /** Makes SLF4J use this provider unless the JVM was told to use another one. */
     static void select() {
+        console = System.err;
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, BackgroundLoggingProvider.class.getName());
         }

@@ -1,6 +1,5 @@
 package org.javaparallel.kernel;
 
-import java.io.PrintStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,6 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
-import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.javaparallel.display.Display;
 import org.javaparallel.display.DisplayHandle;
 import org.javaparallel.eval.Completion;
@@ -134,10 +132,6 @@ public final class JavaParallelKernel extends BaseKernel {
         }
     }
 
-    @Override
-    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
-        KernelInfo.reply(env, message);
-    }
 
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
@@ -223,7 +217,4 @@ public final class JavaParallelKernel extends BaseKernel {
         router.close();
     }
 
-    PrintStream console() {
-        return router.out();
-    }
 }

@@ -68,7 +68,7 @@ public final class KernelMain {
         exitWithParent(lifecycle);
         BackgroundLoggingProvider.select();
         PrintStream console = System.err;
-        configureLogging(console);
+        configureLogging();
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
 
         OutputRouter router = new OutputRouter();
@@ -145,7 +145,7 @@ public final class KernelMain {
         }));
     }
 
-    private static void configureLogging(PrintStream console) {
+    private static void configureLogging() {
         Logger root = Logger.getLogger("");
         for (var handler : root.getHandlers()) {
             root.removeHandler(handler);

@@ -24,7 +24,6 @@ public final class CellOutput {
     private StreamPublisher.StreamName bufferedStream = StreamPublisher.StreamName.STDOUT;
     private int buffered;
     private long written;
-    private long dropped;
 
     public CellOutput(StreamPublisher publisher, long limitBytes) {
         this.publisher = publisher;
@@ -33,7 +32,6 @@ public final class CellOutput {
 
     public synchronized void write(StreamPublisher.StreamName stream, byte[] bytes, int offset, int length) {
         if (written >= limitBytes) {
-            dropped += length;
             return;
         }
         int accepted = (int) Math.min(length, limitBytes - written);
@@ -54,7 +52,6 @@ public final class CellOutput {
             }
         }
         written += accepted;
-        dropped += length - accepted;
         if (written >= limitBytes) {
             flush();
             publisher.publish(StreamPublisher.StreamName.STDERR, String.format(
@@ -83,9 +80,5 @@ public final class CellOutput {
 
     public StreamPublisher publisher() {
         return publisher;
-    }
-
-    public synchronized long droppedBytes() {
-        return dropped;
     }
 }
