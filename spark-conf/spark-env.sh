@@ -32,7 +32,9 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # The java binary of the installed java-parallel kernelspec (argv[0] of its kernel.json), if any.
 jp_kernelspec_java() {
     local name=${JP_KERNEL_NAME:-java-parallel} dir spec java
-    for dir in "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}/kernels" \
+    # an install.sh --prefix DIR install keeps its spark-home in DIR/share/java-parallel/spark-home
+    for dir in ${SPARK_HOME:+"$SPARK_HOME/../../jupyter/kernels"} \
+               "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}/kernels" \
                /usr/local/share/jupyter/kernels /usr/share/jupyter/kernels; do
         spec="$dir/$name/kernel.json"
         [ -f "$spec" ] || continue

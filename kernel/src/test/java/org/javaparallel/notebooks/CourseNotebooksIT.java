@@ -60,6 +60,7 @@ class CourseNotebooksIT {
                 nb.requireText("JIT with auto-vectorisation (default)");
                 nb.requireText("largest difference between the two results");
             }),
+            Map.entry("09-spark-local", nb -> nb.requireText("Spark tasks")),
             Map.entry("10-randomized-search", nb -> {
                 nb.requireText("Fitting 3 folds for each of 2 candidates, totalling 6 fits");
                 nb.requireText("same best candidate on every backend: true");

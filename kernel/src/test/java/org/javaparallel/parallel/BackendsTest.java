@@ -34,6 +34,7 @@ class BackendsTest {
         try (Pool pool = Pools.current()) {
             pool.map((Integer x) -> x, List.of(1));
         }
+        assertEquals(new BackendSpec.Threads(2, false), Backends.currentSpec());
         assertEquals(List.of(1), Pools.current().map((Integer x) -> x, List.of(1)));
     }
 

@@ -3,6 +3,7 @@ package org.javaparallel.parallel.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,7 +126,7 @@ class SparkPoolLocalTest {
         Thread.sleep(1500); // the job's tasks are running
         long interruptedAt = System.nanoTime();
         SparkSessions.shared().interruptCell();
-        failedAfter.get(10, TimeUnit.SECONDS);
+        assertNotEquals(-1L, failedAfter.get(10, TimeUnit.SECONDS), "the interrupted map did not fail");
         long cancelMillis = (System.nanoTime() - interruptedAt) / 1_000_000;
         assertTrue(cancelMillis < 2000, "the job ended " + cancelMillis + " ms after the interrupt");
 
