@@ -29,13 +29,21 @@ import org.javaparallel.parallel.code.CellCode;
  * expression's value as an object, or the first failure with cell-relative positions.
  */
 public final class JShellEvaluator implements AutoCloseable {
+    /** javac's codes for "package ... does not exist" and "cannot access ...: class file for ... not found". */
+    private static final Set<String> MISSING_TYPE_CODES = Set.of("compiler.err.doesnt.exist", "compiler.err.cant.access");
+
     private final CellClassStore store;
     private final CellExecutionControl control;
     private final JShell shell;
     private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
+    private final CompileClassPath classPath;
+    private boolean compilingAgainstWholeClassPath;
 
-    private JShellEvaluator(CellClassStore store, PrintStream console, Runnable onCellThread) {
+    private JShellEvaluator(CellClassStore store, CompileClassPath classPath, PrintStream console,
+                            Runnable onCellThread) {
         this.store = store;
+        this.classPath = classPath;
+        this.compilingAgainstWholeClassPath = classPath.deferred().isEmpty();
         this.control = new CellExecutionControl(store, onCellThread);
         this.shell = JShell.builder()
                 .executionEngine(new ExecutionControlProvider() {
@@ -50,7 +58,7 @@ public final class JShellEvaluator implements AutoCloseable {
                     }
                 }, Map.of())
                 .compilerOptions(compilerOptions())
-                .fileManager(StableIndexFileManager::new)
+                .fileManager(javac -> new CellFileManager(javac, classPath))
                 .out(console)
                 .err(console)
                 .build();
@@ -60,9 +68,11 @@ public final class JShellEvaluator implements AutoCloseable {
      * Starts JShell; the {@code startup} snippets (imports, helpers; one snippet each) run first; {@code onCellThread} runs at the
      * start of every thread that runs a snippet.
      */
-    public static JShellEvaluator start(List<String> startup, PrintStream console, Runnable onCellThread) {
+    public static JShellEvaluator start(List<String> startup, CompileClassPath classPath, PrintStream console,
+                                        Runnable onCellThread) {
         JShellEvaluator evaluator = new JShellEvaluator(
-                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), console, onCellThread);
+                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), classPath, console,
+                onCellThread);
         for (String snippet : startup) {
             CellOutcome outcome = evaluator.run(snippet, 0, new CellSplitter.Piece(snippet, 0, Completeness.COMPLETE), true);
             if (!(outcome instanceof CellOutcome.Success)) {
@@ -131,6 +141,9 @@ public final class JShellEvaluator implements AutoCloseable {
             originsBySnippetId.put(snippet.id(),
                     new FailureTrace.Origin(cellNumber, CellSplitter.lineOf(cell, piece.offset())));
             if (event.status() == Snippet.Status.REJECTED) {
+                if (widenClassPathFor(snippet)) {
+                    return run(cell, cellNumber, piece, last);
+                }
                 return compileError(cell, piece, snippet);
             }
             if (control.wasStopped()) {
@@ -144,6 +157,20 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         return new CellOutcome.Success(false, null);
+    }
+
+    /**
+     * A snippet rejected because a package or class file is missing is compiled again once, against the whole
+     * kernel class path; nothing of it ran.
+     */
+    private boolean widenClassPathFor(Snippet snippet) {
+        if (compilingAgainstWholeClassPath || shell.diagnostics(snippet).noneMatch(
+                diag -> diag.isError() && MISSING_TYPE_CODES.contains(diag.getCode()))) {
+            return false;
+        }
+        compilingAgainstWholeClassPath = true;
+        shell.addToClasspath(classPath.deferredEntries());
+        return true;
     }
 
     private static boolean showsValue(Snippet snippet) {

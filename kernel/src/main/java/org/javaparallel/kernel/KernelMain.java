@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.javaparallel.eval.CompileClassPath;
 import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
@@ -79,7 +80,8 @@ public final class KernelMain {
             return action -> router.runAs(cell, action);
         });
         CompletableFuture<JShellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> {
-            JShellEvaluator started = JShellEvaluator.start(STARTUP, console, SparkSessions.shared()::onCellThread);
+            JShellEvaluator started = JShellEvaluator.start(STARTUP,
+                    CompileClassPath.narrowedTo(CellApiJars::contains), console, SparkSessions.shared()::onCellThread);
             CellCodeRegistry.install(started.cellCode());
             SparkBackend.register();
             return started;

@@ -3,6 +3,7 @@ package org.javaparallel.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,7 +11,9 @@ import java.util.List;
 import javax.tools.StandardJavaFileManager;
 import org.junit.jupiter.api.Test;
 
-class StableIndexFileManagerTest {
+class CellFileManagerTest {
+    private static final String SEP = File.pathSeparator;
+
     private final List<String> forwarded = new ArrayList<>();
 
     private StandardJavaFileManager recordingJavac() {
@@ -28,7 +31,7 @@ class StableIndexFileManagerTest {
 
     @Test
     void passesTheMultiReleaseOptionOnOnlyWhenItsValueChanges() {
-        StableIndexFileManager files = new StableIndexFileManager(recordingJavac());
+        CellFileManager files = new CellFileManager(recordingJavac(), CompileClassPath.whole());
 
         assertTrue(files.handleOption("--multi-release", List.of("17").iterator()));
         assertTrue(files.handleOption("--multi-release", List.of("17").iterator()));
@@ -39,11 +42,27 @@ class StableIndexFileManagerTest {
 
     @Test
     void passesClassPathChangesOnEveryTime() {
-        StableIndexFileManager files = new StableIndexFileManager(recordingJavac());
+        CellFileManager files = new CellFileManager(recordingJavac(), CompileClassPath.whole());
 
         files.handleOption("-classpath", List.of("a.jar").iterator());
         files.handleOption("-classpath", List.of("a.jar").iterator());
 
         assertEquals(List.of("-classpath a.jar", "-classpath a.jar"), forwarded);
+    }
+
+    @Test
+    void compilesAgainstTheInitialEntriesInPlaceOfTheKernelClassPath() {
+        CompileClassPath narrow = new CompileClassPath("api.jar" + SEP + "netty.jar" + SEP + "spark.jar",
+                List.of("api.jar", "spark.jar"), List.of("netty.jar"));
+
+        CellFileManager files = new CellFileManager(recordingJavac(), narrow);
+        files.handleOption("-classpath", List.of(narrow.kernelClassPath() + SEP + "user.jar").iterator());
+        files.handleOption("-classpath",
+                List.of(narrow.kernelClassPath() + SEP + "user.jar" + SEP + narrow.deferredEntries()).iterator());
+
+        assertEquals(List.of(
+                "-classpath api.jar" + SEP + "spark.jar",
+                "-classpath api.jar" + SEP + "spark.jar" + SEP + "user.jar",
+                "-classpath api.jar" + SEP + "spark.jar" + SEP + "user.jar" + SEP + "netty.jar"), forwarded);
     }
 }

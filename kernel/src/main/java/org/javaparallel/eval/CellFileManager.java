@@ -7,30 +7,43 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 
 /**
- * javac's file manager as JShell uses it, except that a repeated {@code --multi-release} option with an
- * unchanged value is dropped. javac sends that option with every compilation task, and javac's file manager
- * answers any file-manager option by discarding its index of the class path's directories: with the kernel's
- * few hundred jars, re-indexing them was a large part of every snippet's compile time. Real class path changes
- * ({@code -classpath} from JShell's addToClasspath) still reach javac and still clear the index.
+ * javac's file manager as JShell uses it, with two changes.
+ * <ul>
+ * <li>A repeated {@code --multi-release} option with an unchanged value is dropped. javac sends that option
+ * with every compilation task, and javac's file manager answers any file-manager option by discarding its index
+ * of the class path's directories: re-indexing the kernel's jars was a large part of every snippet's compile
+ * time. Real class path changes (JShell's addToClasspath) still reach javac and still clear the index.</li>
+ * <li>The class path is the {@link CompileClassPath}'s, narrowed in place of the kernel JVM's.</li>
+ * </ul>
  */
-final class StableIndexFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
+final class CellFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
         implements StandardJavaFileManager {
     static final String MULTI_RELEASE = "--multi-release";
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-classpath", "-cp", "--class-path");
 
+    private final CompileClassPath classPath;
     private String multiRelease;
 
-    StableIndexFileManager(StandardJavaFileManager javac) {
+    CellFileManager(StandardJavaFileManager javac, CompileClassPath classPath) {
         super(javac);
+        this.classPath = classPath;
+        if (!classPath.deferred().isEmpty()) {
+            javac.handleOption("-classpath", List.of(classPath.narrowed(classPath.kernelClassPath())).iterator());
+        }
     }
 
     @Override
     public synchronized boolean handleOption(String current, Iterator<String> remaining) {
+        if (CLASS_PATH_OPTIONS.contains(current) && remaining.hasNext()) {
+            return super.handleOption(current, List.of(classPath.narrowed(remaining.next())).iterator());
+        }
         if (!MULTI_RELEASE.equals(current) || !remaining.hasNext()) {
             return super.handleOption(current, remaining);
         }
