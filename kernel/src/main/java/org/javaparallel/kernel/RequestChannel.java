@@ -34,6 +34,12 @@ final class RequestChannel extends ShellChannel {
         this.dispatcher = dispatcher;
     }
 
+    /** Replies carry precise dates ({@link MessageDates}). */
+    @Override
+    public synchronized void sendMessage(Message<?> message) {
+        super.sendMessage(MessageDates.sentNow(message));
+    }
+
     @Override
     public void bind(KernelConnectionProperties properties) {
         int port = name.equals("control") ? properties.getControlPort() : properties.getShellPort();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -71,6 +72,20 @@ class ProtocolIT {
         assertTrue(major > 5 || major == 5 && minor >= 3, "protocol_version " + content.get("protocol_version"));
         assertEquals("java", content.getAsJsonObject("language_info").get("name").getAsString(), content.toString());
         assertFalse(content.get("implementation").getAsString().isBlank(), content.toString());
+    }
+
+    @Test
+    void messageDatesTellHowLongACellRan() {
+        ExecuteResult slept = kernel.execute("Thread.sleep(300);");
+        Duration ran = Duration.between(statusDate(slept, "busy"), statusDate(slept, "idle"));
+        assertTrue(ran.toMillis() >= 300 && ran.toMillis() < 10_000, ran + "\n" + slept.describe());
+    }
+
+    private static OffsetDateTime statusDate(ExecuteResult result, String state) {
+        JsonObject status = result.raw().iopubOfType("status").stream()
+                .filter(m -> m.getAsJsonObject("content").get("execution_state").getAsString().equals(state))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + state + " status: " + result.describe()));
+        return OffsetDateTime.parse(status.getAsJsonObject("header").get("date").getAsString().replace(' ', 'T'));
     }
 
     @Test
@@ -503,6 +518,25 @@ class ProtocolIT {
                 + "try (Pool p = Pools.processes(2)) { shouted = p.map(s -> demo.Shout.of(s), List.of(\"a\", \"b\")); }\n"
                 + "shouted");
         assertEquals("[A!, B!]", there.resultText(), there.describe());
+    }
+
+    @Test
+    void aLibraryTheKernelBundlesCompilesOnFirstUseAfterAnAddedJar(@TempDir Path directory) throws IOException {
+        Path jar = LibraryJar.build(directory, "greet", "Greet",
+                "package demo; public class Greet { public static String hello(String s) { return \"hello \" + s; } }");
+        try (JupyterClient own = JupyterClient.start(installed)) {
+            assertEquals("ok", own.execute("%jars " + jar).status());
+            assertEquals("hello a", own.execute("demo.Greet.hello(\"a\")").resultText());
+
+            ExecuteResult imported = own.execute("import com.fasterxml.jackson.databind.ObjectMapper;\n"
+                    + "new ObjectMapper().writeValueAsString(List.of(1, 2))");
+            assertEquals("[1,2]", imported.resultText(), imported.describe());
+            assertEquals("hello b", own.execute("demo.Greet.hello(\"b\")").resultText());
+
+            ExecuteResult typo = own.execute("import java.utl.*;");
+            assertEquals("error", typo.status(), typo.describe());
+            assertTrue(typo.requireError().text().contains("package java.utl does not exist"), typo.describe());
+        }
     }
 
     // ---------------------------------------------------------------- lifecycle (own kernels)

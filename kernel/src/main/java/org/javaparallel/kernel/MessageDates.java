@@ -1,0 +1,27 @@
+package org.javaparallel.kernel;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
+import org.dflib.jjava.jupyter.messages.Message;
+
+/**
+ * Dates message headers with the moment they are sent, to the microsecond, as ipykernel does. The base
+ * library writes minutes only ({@code 2026-11-24T06:43+0000}), which breaks what clients compute from them:
+ * JupyterLab's and nbclient's execution timings of a cell.
+ */
+final class MessageDates {
+    private MessageDates() {
+    }
+
+    static <T> Message<T> sentNow(Message<T> message) {
+        Header<T> header = message.getHeader();
+        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Header<T> dated = new Header<>(header.getId(), header.getUsername(), header.getSessionId(),
+                new KernelTimestamp(now), header.getType(), header.getVersion());
+        return new Message<>(message.getIdentities(), dated, message.hasParentHeader() ? message.getParentHeader() : null,
+                message.getMetadata(), message.getContent(), message.getBlobs());
+    }
+}
