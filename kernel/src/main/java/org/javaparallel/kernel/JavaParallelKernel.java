@@ -100,7 +100,7 @@ public final class JavaParallelKernel extends BaseKernel {
         router.enterCell(output);
         CellRun run = new CellRun(shell(), magics, messages, router.out(), output, count);
         try {
-            lifecycle.forEach(KernelLifecycle::beforeCell);
+            lifecycle.forEach(part -> part.beforeCell(count));
             run.execute(request.getCode());
         } finally {
             router.leaveCell(output);

@@ -5,7 +5,8 @@ package org.javaparallel.kernel;
  * interrupted, the kernel shuts down or restarts. Registered at start-up by {@link KernelMain}.
  */
 public interface KernelLifecycle {
-    default void beforeCell() {
+    /** {@code executionCount} is the cell's number, the N of the notebook's [N]. */
+    default void beforeCell(int executionCount) {
     }
 
     default void interrupt() {

@@ -1,14 +1,13 @@
 package org.javaparallel.kernel;
 
+import org.javaparallel.parallel.CallerContext;
 import org.javaparallel.spark.SparkSessions;
 
 /** Each cell's Spark jobs form a job group that an interrupt cancels; shutdown stops the session. */
 final class SparkLifecycle implements KernelLifecycle {
-    private int cell;
-
     @Override
-    public void beforeCell() {
-        SparkSessions.shared().beforeCell("cell " + (++cell));
+    public void beforeCell(int executionCount) {
+        SparkSessions.shared().beforeCell("cell " + executionCount, CallerContext.capture());
     }
 
     @Override

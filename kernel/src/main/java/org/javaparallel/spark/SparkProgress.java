@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.Success$;
@@ -22,13 +25,18 @@ import org.javaparallel.display.DisplayHandle;
 /**
  * Shows a progress bar in the running cell for each Spark job that takes longer than {@link #SHOW_AFTER_MILLIS}
  * (quick jobs, e.g. the many small ones of an MLlib fit, would only clutter the output), refreshed at most every
- * {@link #REFRESH_MILLIS} by a ticker thread, and replaced by the job's outcome when it ends.
+ * {@link #REFRESH_MILLIS} by a ticker thread, and replaced by the job's outcome when it ends. The bar goes to the
+ * output of the cell whose job group the job is in, not to the cell that happened to start the session.
  */
 final class SparkProgress extends SparkListener implements AutoCloseable {
     static final long SHOW_AFTER_MILLIS = 500;
     static final long REFRESH_MILLIS = 250;
+    /** The local properties SparkContext.setJobGroup sets (Spark's own names for them are not public). */
+    private static final String JOB_DESCRIPTION = "spark.job.description";
+    private static final String JOB_GROUP_ID = "spark.jobGroup.id";
 
     private final Optional<String> uiUrl;
+    private final Function<String, Executor> outputOfGroup;
     private final Map<Integer, RunningJob> jobs = new LinkedHashMap<>();
     private final Map<Integer, Integer> jobOfStage = new HashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -37,14 +45,16 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
         return thread;
     });
 
-    SparkProgress(Optional<String> uiUrl) {
+    SparkProgress(Optional<String> uiUrl, Function<String, Executor> outputOfGroup) {
         this.uiUrl = uiUrl;
+        this.outputOfGroup = outputOfGroup;
         ticker.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static final class RunningJob {
         final int id;
         final String description;
+        final Executor output;
         final long startMillis = System.currentTimeMillis();
         int stageId = -1;
         String stageName = "";
@@ -54,9 +64,10 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
         int tasksDone;
         DisplayHandle handle;
 
-        RunningJob(int id, String description) {
+        RunningJob(int id, String description, Executor output) {
             this.id = id;
             this.description = description;
+            this.output = output;
         }
 
         JobProgressView view(Optional<String> outcome, Optional<String> uiUrl) {
@@ -67,9 +78,10 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart start) {
-        String description = Optional.ofNullable(start.properties())
-                .map(properties -> properties.getProperty("spark.job.description", "")).orElse("");
-        jobs.put(start.jobId(), new RunningJob(start.jobId(), firstLine(description)));
+        Optional<Properties> properties = Optional.ofNullable(start.properties());
+        String description = properties.map(p -> p.getProperty(JOB_DESCRIPTION, "")).orElse("");
+        String group = properties.map(p -> p.getProperty(JOB_GROUP_ID, "")).orElse("");
+        jobs.put(start.jobId(), new RunningJob(start.jobId(), firstLine(description), outputOfGroup.apply(group)));
         scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos())
                 .forEach(stage -> jobOfStage.put(stage.stageId(), start.jobId()));
     }
@@ -110,7 +122,8 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
         RunningJob job = jobs.remove(end.jobId());
         jobOfStage.values().removeIf(jobId -> jobId == end.jobId());
         if (job != null && job.handle != null) {
-            job.handle.update(job.view(Optional.of(outcome(end)), uiUrl));
+            JobProgressView view = job.view(Optional.of(outcome(end)), uiUrl);
+            job.output.execute(() -> job.handle.update(view));
         }
     }
 
@@ -129,11 +142,13 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
                 continue;
             }
             JobProgressView view = job.view(Optional.empty(), uiUrl);
-            if (job.handle == null) {
-                job.handle = Display.display(view);
-            } else {
-                job.handle.update(view); // elapsed time moves even when no task ended
-            }
+            job.output.execute(() -> {
+                if (job.handle == null) {
+                    job.handle = Display.display(view);
+                } else {
+                    job.handle.update(view); // elapsed time moves even when no task ended
+                }
+            });
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -146,9 +147,12 @@ public final class SparkSessions {
         }
     }
 
-    /** Called by the kernel before each cell runs: the cell's jobs get a group of their own and fresh variables. */
-    public void beforeCell(String cellDescription) {
-        cellJobs.beforeCell(cellDescription);
+    /**
+     * Called by the kernel before each cell runs: the cell's jobs get a group of their own and fresh variables;
+     * {@code cellOutput} runs an action as if in the cell (progress bars of the cell's jobs are shown there).
+     */
+    public void beforeCell(String cellDescription, Executor cellOutput) {
+        cellJobs.beforeCell(cellDescription, cellOutput);
     }
 
     /**
@@ -198,7 +202,8 @@ public final class SparkSessions {
         SparkConf conf = conf(master);
         SparkSession session = SessionStarter.start(conf, master, cellCode.loader(), startTimeout(conf));
         SparkContext sc = session.sparkContext();
-        SparkProgress progress = new SparkProgress(Optional.ofNullable(sc.uiWebUrl().getOrElse(() -> null)));
+        SparkProgress progress = new SparkProgress(Optional.ofNullable(sc.uiWebUrl().getOrElse(() -> null)),
+                cellJobs::outputOf);
         sc.addSparkListener(progress);
         running = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress);
         cellJobs.tagThread(sc);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.javaparallel.kernel.testing.ExecuteResult;
@@ -137,6 +138,18 @@ class SparkKernelIT {
             ok("%jars " + jar);
             assertEquals("[2, 4, 6]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> demo.Twice.of(x)).collect()"));
             assertEquals("[20]", value("Pools.current().map(x -> demo.Twice.of(x), List.of(10))"));
+        }
+
+        @Test
+        @Order(10)
+        void theProgressOfASlowJobNamesTheCellByItsExecutionCount() {
+            ok("int pause(int x) { try { Thread.sleep(1500); } catch (InterruptedException e) { } return x; }");
+            ExecuteResult slow = kernel.execute("sc().parallelize(List.of(1, 2), 2).map(x -> pause(x)).count()",
+                    JOB_TIMEOUT);
+            assertEquals("2", slow.resultText(), slow.describe());
+            int count = slow.raw().content().get("execution_count").getAsInt();
+            assertTrue(slow.displays().stream().map(d -> d.text("text/plain")).filter(Objects::nonNull)
+                    .anyMatch(text -> text.contains("(cell " + count + ")")), slow.describe());
         }
 
         @Test

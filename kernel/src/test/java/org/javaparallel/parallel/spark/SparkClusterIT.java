@@ -170,7 +170,7 @@ class SparkClusterIT {
                 new CellCodeView.CellVariable("lock", CELL, "lock"));
         setTopLevel("k", 3);
         setTopLevel("unlisted", 3);
-        SparkSessions.shared().beforeCell("cell 2");
+        SparkSessions.shared().beforeCell("cell 2", Runnable::run);
         SparkSessions.shared().onCellThread(); // as the kernel does on each cell thread
         List<Integer> xs = List.of(1, 2, 3, 4);
         assertEquals(List.of(3, 6, 9, 12), pool.map(cellFunction("timesK"), xs));
@@ -183,7 +183,7 @@ class SparkClusterIT {
         assertEquals(List.of(3, 6, 9, 12), direct);
 
         setTopLevel("k", 5);
-        SparkSessions.shared().beforeCell("cell 3");
+        SparkSessions.shared().beforeCell("cell 3", Runnable::run);
         SparkSessions.shared().onCellThread(); // as the kernel does on each cell thread
         assertEquals(List.of(5, 10, 15, 20), cell().getMethod("directTimesK",
                 org.apache.spark.api.java.JavaSparkContext.class, List.class).invoke(null, sc, xs));
@@ -197,7 +197,7 @@ class SparkClusterIT {
     void aFailureNamesTheItemAndTheVariablesThatCouldNotBeShipped() throws Exception {
         variables = List.of(new CellCodeView.CellVariable("lock", CELL, "lock"));
         setTopLevel("lock", new Object());
-        SparkSessions.shared().beforeCell("cell 4");
+        SparkSessions.shared().beforeCell("cell 4", Runnable::run);
         SparkSessions.shared().onCellThread(); // as the kernel does on each cell thread
         TaskFailedException error = assertThrows(TaskFailedException.class,
                 () -> pool.map(cellFunction("lockHash"), List.of(1, 2, 3), 1));

@@ -125,7 +125,7 @@ class SparkPoolLocalTest {
 
     @Test
     void anInterruptCancelsTheCellsJobAndTheNextJobStartsAtOnce() throws Exception {
-        SparkSessions.shared().beforeCell("long cell");
+        SparkSessions.shared().beforeCell("long cell", Runnable::run);
         CompletableFuture<Long> failedAfter = CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             try {
