@@ -143,6 +143,22 @@ class SearchTest {
         assertTrue(stranger.getMessage().contains("\"C\""), stranger.getMessage());
     }
 
+    @Test
+    void aCandidateTheSolverRejectsStopsTheSearchBeforeAnyFit() {
+        SVC svc = new SVC();
+        ParamMap[] grid = new ParamGridBuilder().addGrid(svc.C(), new double[]{1.0, Double.POSITIVE_INFINITY}).build();
+        SequentialPool pool = new SequentialPool(false);
+        GridSearch search = new GridSearch(svc, grid).cv(3);
+        String printed = capturingStdout(() -> {
+            IllegalArgumentException rejected = assertThrows(IllegalArgumentException.class,
+                    () -> search.fit(DIGITS, pool));
+            assertTrue(rejected.getMessage().contains("C=Infinity"), rejected.getMessage());
+            assertTrue(rejected.getMessage().contains("C must be a positive number"), rejected.getMessage());
+        });
+        assertEquals("", printed, "the search was not announced");
+        assertTrue(pool.serializedFunctionBytes().isEmpty(), "no fit was sent to the pool");
+    }
+
     private static String capturingStdout(Runnable action) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
