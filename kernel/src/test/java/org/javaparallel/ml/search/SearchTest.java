@@ -112,6 +112,16 @@ class SearchTest {
     }
 
     @Test
+    void gridPointsComeFirstNameSlowestAndASmallListSpaceIsDrawnWhole() {
+        Map<String, List<?>> space = Map.of("tol", List.of(0.1, 0.2, 0.3), "C", List.of(1.0, 2.0));
+        List<Map<String, Object>> grid = new GridSearch(new SVC(), space).candidates().stream()
+                .map(CandidateParams::describe).toList();
+        assertEquals(List.of(Map.of("C", 1.0, "tol", 0.1), Map.of("C", 1.0, "tol", 0.2), Map.of("C", 1.0, "tol", 0.3),
+                Map.of("C", 2.0, "tol", 0.1), Map.of("C", 2.0, "tol", 0.2), Map.of("C", 2.0, "tol", 0.3)), grid);
+        assertEquals(grid, new RandomizedSearch(new SVC(), space, 10).seed(5).candidateValues());
+    }
+
+    @Test
     void continuousDistributionsStayInTheirRanges() {
         RandomizedSearch search = new RandomizedSearch(new SVC(),
                 Map.of("C", logUniform(1e-3, 1e3), "tol", uniform(1e-4, 1e-2)), 50).seed(1);
