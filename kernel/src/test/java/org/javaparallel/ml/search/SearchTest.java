@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 
 class SearchTest {
     private static final LabeledData DIGITS = Digits.load();
-    private static final Map<String, Object> COURSE_SPACE = Map.of(
-            "C", logspace(-6, 6, 30), "gamma", logspace(-8, 8, 30), "tol", logspace(-4, -1, 30),
-            "classWeight", List.of("none", "balanced"));
 
     @Test
     void randomizedSvcSearchScoresEachFoldLikeADirectFitAndPicksTheBest() {
@@ -99,15 +96,16 @@ class SearchTest {
 
     @Test
     void sameSeedDrawsTheSameCandidatesAndOtherSeedsOthers() {
-        RandomizedSearch a = new RandomizedSearch(new SVC(), COURSE_SPACE, 5).seed(42);
-        RandomizedSearch b = new RandomizedSearch(new SVC(), COURSE_SPACE, 5).seed(42);
-        RandomizedSearch c = new RandomizedSearch(new SVC(), COURSE_SPACE, 5).seed(43);
+        Map<String, Object> space = DigitsSearchSpace.DISTRIBUTIONS;
+        RandomizedSearch a = new RandomizedSearch(new SVC(), space, 5).seed(42);
+        RandomizedSearch b = new RandomizedSearch(new SVC(), space, 5).seed(42);
+        RandomizedSearch c = new RandomizedSearch(new SVC(), space, 5).seed(43);
         assertEquals(a.candidateValues(), b.candidateValues());
         assertNotEquals(a.candidateValues(), c.candidateValues());
         assertEquals(5, new HashSet<>(a.candidateValues()).size());
         for (Map<String, Object> candidate : a.candidateValues()) {
             assertEquals(List.of("C", "classWeight", "gamma", "tol"), List.copyOf(candidate.keySet()));
-            assertTrue(logspace(-6, 6, 30).values().contains(candidate.get("C")));
+            assertTrue(((ParamDistribution.Choice) space.get("C")).values().contains(candidate.get("C")));
         }
     }
 
