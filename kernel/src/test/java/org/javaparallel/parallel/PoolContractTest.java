@@ -56,6 +56,16 @@ class PoolContractTest {
 
     @ParameterizedTest
     @MethodSource("pools")
+    void imapYieldsTheChunksBeforeAFailingOneThenNamesTheItem(String backend) {
+        List<Integer> before = new ArrayList<>();
+        Iterator<Integer> results = pool(backend).imap((Integer x) -> 100 / (x - 7), ITEMS, 3);
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> results.forEachRemaining(before::add));
+        assertEquals(7, failed.item());
+        assertEquals(ITEMS.subList(0, 6).stream().map(x -> 100 / (x - 7)).toList(), before);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
     void imapIsOrderedAndImapUnorderedYieldsEveryResult(String backend) {
         Pool pool = pool(backend);
         assertEquals(SQUARES, drain(pool.imap((Integer x) -> x * x, ITEMS, 3)));

@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
+import org.apache.spark.TaskKilledException;
 import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.TaskRecord;
+import org.javaparallel.parallel.engine.Chunk;
+import org.javaparallel.parallel.engine.ChunkExecution;
+import org.javaparallel.parallel.engine.ItemFailedException;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
@@ -28,16 +31,18 @@ final class ChunkRunner extends AbstractFunction1<Iterator<byte[]>, byte[]> impl
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Chunk chunk = Payload.decode(partition.next(), loader);
         String worker = workerName();
-        List<Object> results = new ArrayList<>(chunk.items().size());
+        List<Object> results = List.of();
         ChunkOutcome.Failure failure = null;
-        for (Object item : chunk.items()) {
-            TaskContext.get().killTaskIfInterrupted();
-            try {
-                results.add(fn.apply(item));
-            } catch (Throwable error) {
-                failure = new ChunkOutcome.Failure(chunk.firstItem() + results.size(), sendable(error), worker);
-                break;
+        try {
+            results = ChunkExecution.applyAll(item -> {
+                TaskContext.get().killTaskIfInterrupted();
+                return fn.apply(item);
+            }, chunk.firstItem(), chunk.items());
+        } catch (ItemFailedException failed) {
+            if (failed.getCause() instanceof TaskKilledException killed) {
+                throw killed;
             }
+            failure = new ChunkOutcome.Failure(failed.item(), sendable(failed.getCause()), worker);
         }
         TaskRecord record = new TaskRecord(worker, chunk.firstItem(), chunk.items().size(), start,
                 System.currentTimeMillis());

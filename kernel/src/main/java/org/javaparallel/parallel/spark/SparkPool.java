@@ -16,6 +16,8 @@ import org.javaparallel.parallel.SerializableCallable;
 import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.TaskFailedException;
 import org.javaparallel.parallel.TaskRecord;
+import org.javaparallel.parallel.engine.Chunk;
+import org.javaparallel.parallel.engine.Chunking;
 import org.javaparallel.spark.SessionLease;
 import org.javaparallel.spark.SparkSessions;
 
@@ -67,20 +69,20 @@ public final class SparkPool implements Pool {
     @Override
     public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
                                                 List<? extends T> items, int chunksize) {
-        return new JobResult<>(submit(fn, items, chunksize <= 0 ? defaultChunksize(items.size()) : chunksize, false));
+        return new JobResult<>(submit(fn, items, chunksize, false));
     }
 
     @Override
     public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items,
                                    int chunksize) {
-        SubmittedJob job = submit(fn, items, Math.max(1, chunksize), false);
+        SubmittedJob job = submit(fn, items, chunksize, false);
         return new Results<>(job, job::awaitChunk);
     }
 
     @Override
     public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items,
                                             int chunksize) {
-        SubmittedJob job = submit(fn, items, Math.max(1, chunksize), false);
+        SubmittedJob job = submit(fn, items, chunksize, false);
         return new Results<>(job, job::awaitArrival);
     }
 
@@ -161,20 +163,15 @@ public final class SparkPool implements Pool {
         }
     }
 
-    /** Like Python's Pool: about four chunks per worker. */
-    private int defaultChunksize(int items) {
-        int chunks = 4 * size();
-        return Math.max(1, (items + chunks - 1) / chunks);
-    }
-
     @SuppressWarnings("unchecked")
     private SubmittedJob submit(SerializableFunction<?, ?> fn, List<?> items, int chunksize, boolean singleTask) {
         JavaSparkContext jsc = context();
+        List<Chunk> chunks = Chunking.split(items, Chunking.chunkSize(items.size(), size(), chunksize));
         sessions.beforeJob();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(cellLoader);
         try {
-            return SubmittedJob.submit(jsc, Chunk.split(items, chunksize), (SerializableFunction<Object, Object>) fn,
+            return SubmittedJob.submit(jsc, chunks, (SerializableFunction<Object, Object>) fn,
                     cellLoader, singleTask);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

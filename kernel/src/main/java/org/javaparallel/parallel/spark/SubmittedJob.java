@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.TaskFailedException;
 import org.javaparallel.parallel.TaskRecord;
+import org.javaparallel.parallel.engine.Chunk;
 import scala.concurrent.ExecutionContext$;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction1;
