@@ -32,8 +32,9 @@ final class CandidateSampler {
         Random random = new Random(seed);
         List<Map<String, Object>> candidates = new ArrayList<>(count);
         if (distributions.values().stream().allMatch(d -> d instanceof ParamDistribution.Choice)) {
-            for (long point : distinctGridPoints(count, random)) {
-                candidates.add(gridPoint(point));
+            ParamGrid grid = new ParamGrid(choices());
+            for (long point : distinctGridPoints(grid.size(), count, random)) {
+                candidates.add(grid.point(point));
             }
         } else {
             for (int i = 0; i < count; i++) {
@@ -45,11 +46,13 @@ final class CandidateSampler {
         return candidates;
     }
 
-    private Set<Long> distinctGridPoints(int count, Random random) {
-        long size = 1;
-        for (ParamDistribution d : distributions.values()) {
-            size = Math.multiplyExact(size, ((ParamDistribution.Choice) d).values().size());
-        }
+    private Map<String, List<?>> choices() {
+        Map<String, List<?>> choices = new TreeMap<>();
+        distributions.forEach((name, distribution) -> choices.put(name, ((ParamDistribution.Choice) distribution).values()));
+        return choices;
+    }
+
+    private static Set<Long> distinctGridPoints(long size, int count, Random random) {
         Set<Long> points = new LinkedHashSet<>();
         if (size <= count) {
             for (long p = 0; p < size; p++) {
@@ -61,23 +64,6 @@ final class CandidateSampler {
             points.add(random.nextLong(size));
         }
         return points;
-    }
-
-    /** Mixed-radix decoding, the first name varying slowest. */
-    private Map<String, Object> gridPoint(long point) {
-        Map<String, Object> candidate = new LinkedHashMap<>();
-        long rest = point;
-        List<String> names = new ArrayList<>(distributions.keySet());
-        Object[] values = new Object[names.size()];
-        for (int k = names.size() - 1; k >= 0; k--) {
-            List<?> choices = ((ParamDistribution.Choice) distributions.get(names.get(k))).values();
-            values[k] = choices.get((int) (rest % choices.size()));
-            rest /= choices.size();
-        }
-        for (int k = 0; k < names.size(); k++) {
-            candidate.put(names.get(k), values[k]);
-        }
-        return candidate;
     }
 
     private static ParamDistribution asDistribution(String name, Object value) {

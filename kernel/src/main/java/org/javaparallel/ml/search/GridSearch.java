@@ -1,10 +1,7 @@
 package org.javaparallel.ml.search;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
 
@@ -20,20 +17,7 @@ public final class GridSearch extends ParameterSearch<GridSearch> {
     /** A grid by parameter names, sklearn's param_grid: every combination, the first name (in name order) slowest. */
     public GridSearch(Estimator<?> estimator, Map<String, ? extends List<?>> grid) {
         super(estimator);
-        List<Map<String, Object>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>());
-        for (Map.Entry<String, ? extends List<?>> axis : new TreeMap<>(grid).entrySet()) {
-            List<Map<String, Object>> extended = new ArrayList<>();
-            for (Map<String, Object> point : points) {
-                for (Object value : new ParamDistribution.Choice(axis.getValue()).values()) {
-                    Map<String, Object> next = new LinkedHashMap<>(point);
-                    next.put(axis.getKey(), value);
-                    extended.add(next);
-                }
-            }
-            points = extended;
-        }
-        this.grid = points.stream().map(p -> CandidateParams.toParamMap(estimator, p)).toList();
+        this.grid = new ParamGrid(grid).points().stream().map(p -> CandidateParams.toParamMap(estimator, p)).toList();
     }
 
     @Override

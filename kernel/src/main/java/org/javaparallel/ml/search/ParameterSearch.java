@@ -2,16 +2,15 @@ package org.javaparallel.ml.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.classification.Classifier;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.javaparallel.ml.LabeledData;
 import org.javaparallel.ml.SVC;
-import org.javaparallel.ml.svm.SvcParams;
 import org.javaparallel.parallel.Pool;
 
 /**
@@ -108,17 +107,7 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
             throw new IllegalArgumentException("arrays can only be searched with our SVC; "
                     + estimator.getClass().getSimpleName() + " needs a DataFrame: call fit(dataFrame, pool)");
         }
-        List<ParamMap> candidates = validCandidates();
-        List<SvcParams> settings = candidates.stream().map(c -> svc.copy(c).svcParams()).toList();
-        Splitter folds = splitter(data.rows());
-        SearchProgress progress = announce(folds.folds(), candidates.size());
-        FoldScores scores = PoolRunner.run(DataRef.of(data), settings, folds, scoring, pool, chunksize,
-                progress == null ? () -> { } : progress::advance);
-        finish(candidates, scores);
-        if (refit) {
-            bestModel = svc.copy(results.best().paramMap()).fit(data);
-        }
-        return self();
+        return search(candidates -> new PoolRunner(svc, candidates, data, pool, chunksize));
     }
 
     /**
@@ -130,7 +119,7 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
             return fit(LabeledData.collect(data, svc.getOrDefault(svc.featuresCol()), svc.getOrDefault(svc.labelCol())),
                     pool);
         }
-        return fitWithSpark(data, parallelism > 0 ? parallelism : pool.size());
+        return searchWithSpark(data, parallelism > 0 ? parallelism : pool.size());
     }
 
     /** Searches a distributed MLlib estimator with {@code parallelism} (default 1) concurrent Spark fits. */
@@ -138,23 +127,24 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
         if (estimator instanceof SVC) {
             throw new IllegalArgumentException("an SVC search runs its fits on a Pool: call fit(data, pool)");
         }
-        return fitWithSpark(data, Math.max(1, parallelism));
+        return searchWithSpark(data, Math.max(1, parallelism));
     }
 
-    private S fitWithSpark(Dataset<?> data, int concurrentFits) {
+    private S searchWithSpark(Dataset<?> data, int concurrentFits) {
+        return search(candidates -> new SparkRunner(estimator, candidates, data, concurrentFits));
+    }
+
+    /** The one search: the runner, made for the checked candidates, decides only where the fits run. */
+    private S search(Function<List<ParamMap>, FitRunner> runnerFor) {
         List<ParamMap> candidates = validCandidates();
-        String label = estimator.hasParam("labelCol")
-                ? (String) estimator.getOrDefault(estimator.getParam("labelCol")) : "label";
-        int[] labels = SparkRunner.labels(data, label);
-        Splitter folds = splitter(labels.length);
-        String foldColumn = SparkRunner.freeColumnName(data);
-        Dataset<Row> withFolds = SparkRunner.withFoldColumn(data, folds.testFold(labels), foldColumn);
+        FitRunner runner = runnerFor.apply(candidates);
+        Splitter folds = splitter(runner.labels().length);
         SearchProgress progress = announce(folds.folds(), candidates.size());
-        FoldScores scores = SparkRunner.run(estimator, candidates, withFolds, foldColumn, folds.folds(),
-                scoring.evaluator(estimator), concurrentFits, progress == null ? () -> { } : progress::advance);
-        finish(candidates, scores);
+        FoldScores scores = runner.crossValidate(folds, scoring, progress == null ? () -> { } : progress::advance);
+        results = new SearchResults(scoring.name(), scoring.largerIsBetter(), candidates, scores);
+        bestModel = null;
         if (refit) {
-            bestModel = (Model<?>) estimator.fit(data, results.best().paramMap());
+            bestModel = runner.refit(results.best().paramMap());
         }
         return self();
     }
@@ -193,9 +183,6 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
             throw new IllegalArgumentException("the search has no candidates");
         }
         candidates.forEach(c -> CandidateParams.requireOwnParams(estimator, c));
-        if (estimator instanceof SVC svc) {
-            candidates.forEach(c -> svc.copy(c).svcParams());
-        }
         return candidates;
     }
 
@@ -217,11 +204,6 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
         System.out.println("Fitting " + folds + " folds for each of " + candidates + " candidates, totalling "
                 + folds * candidates + " fits");
         return new SearchProgress(folds * candidates);
-    }
-
-    private void finish(List<ParamMap> candidates, FoldScores scores) {
-        results = new SearchResults(scoring.name(), scoring.largerIsBetter(), candidates, scores);
-        bestModel = null;
     }
 
     private void requireFitted() {

@@ -3,26 +3,48 @@ package org.javaparallel.ml.search;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.ParamMap;
+import org.javaparallel.ml.LabeledData;
+import org.javaparallel.ml.SVC;
 import org.javaparallel.ml.svm.SvcParams;
 import org.javaparallel.parallel.Pool;
 
 /** Runs every (candidate, fold) fit of an SVC search as one task of a Pool; results land by their indices. */
-final class PoolRunner {
-    private PoolRunner() {
+final class PoolRunner implements FitRunner {
+    private final SVC svc;
+    private final List<SvcParams> settings;
+    private final LabeledData data;
+    private final Pool pool;
+    private final int chunksize;
+
+    /** Turns every candidate into solver settings first, so that a candidate the solver rejects stops the search. */
+    PoolRunner(SVC svc, List<ParamMap> candidates, LabeledData data, Pool pool, int chunksize) {
+        this.svc = svc;
+        this.settings = candidates.stream().map(candidate -> settings(svc, candidate)).toList();
+        this.data = data;
+        this.pool = pool;
+        this.chunksize = chunksize;
     }
 
-    static FoldScores run(DataRef data, List<SvcParams> candidates, Splitter splitter, Scoring scoring, Pool pool,
-                          int chunksize, Runnable onFitDone) {
-        List<Fold> folds = SharedData.of(data).folds(splitter);
-        int[] labels = SharedData.of(data).data().y();
-        List<FitTask> tasks = new ArrayList<>(candidates.size() * folds.size());
-        for (int c = 0; c < candidates.size(); c++) {
+    @Override
+    public int[] labels() {
+        return data.y();
+    }
+
+    @Override
+    public FoldScores crossValidate(Splitter splitter, Scoring scoring, Runnable onFitDone) {
+        DataRef ref = DataRef.of(data);
+        List<Fold> folds = SharedData.of(ref).folds(splitter);
+        int[] labels = SharedData.of(ref).data().y();
+        List<FitTask> tasks = new ArrayList<>(settings.size() * folds.size());
+        for (int c = 0; c < settings.size(); c++) {
             for (int f = 0; f < folds.size(); f++) {
                 tasks.add(new FitTask(c, f));
             }
         }
-        FoldScores scores = FoldScores.empty(candidates.size(), folds.size());
-        Iterator<FitOutcome> outcomes = pool.imapUnordered(new SvcFitFunction(data, candidates, splitter), tasks,
+        FoldScores scores = FoldScores.empty(settings.size(), folds.size());
+        Iterator<FitOutcome> outcomes = pool.imapUnordered(new SvcFitFunction(ref, settings, splitter), tasks,
                 chunksize);
         while (outcomes.hasNext()) {
             FitOutcome outcome = outcomes.next();
@@ -36,5 +58,19 @@ final class PoolRunner {
             onFitDone.run();
         }
         return scores;
+    }
+
+    @Override
+    public Model<?> refit(ParamMap candidate) {
+        return svc.copy(candidate).fit(data);
+    }
+
+    private static SvcParams settings(SVC svc, ParamMap candidate) {
+        try {
+            return svc.copy(candidate).svcParams();
+        } catch (IllegalArgumentException rejected) {
+            throw new IllegalArgumentException("candidate " + CandidateParams.describe(candidate) + " cannot be fitted: "
+                    + rejected.getMessage(), rejected);
+        }
     }
 }

@@ -24,12 +24,43 @@ import org.apache.spark.sql.types.DataTypes;
  * fold, train = rows of other folds and test = rows of that fold, both cached; the fits run as Spark jobs
  * submitted from {@code parallelism} driver threads, so the same folds give CrossValidator's metrics.
  */
-final class SparkRunner {
-    private SparkRunner() {
+final class SparkRunner implements FitRunner {
+    private final Estimator<?> estimator;
+    private final List<ParamMap> candidates;
+    private final Dataset<?> data;
+    private final int parallelism;
+    private final int[] labels;
+
+    /** Collects the label column: the folds are drawn from it on the driver, as for any search. */
+    SparkRunner(Estimator<?> estimator, List<ParamMap> candidates, Dataset<?> data, int parallelism) {
+        this.estimator = estimator;
+        this.candidates = candidates;
+        this.data = data;
+        this.parallelism = parallelism;
+        String labelColumn = estimator.hasParam("labelCol")
+                ? (String) estimator.getOrDefault(estimator.getParam("labelCol")) : "label";
+        this.labels = collectLabels(data, labelColumn);
+    }
+
+    @Override
+    public int[] labels() {
+        return labels;
+    }
+
+    @Override
+    public FoldScores crossValidate(Splitter splitter, Scoring scoring, Runnable onFitDone) {
+        String foldColumn = freeColumnName(data);
+        Dataset<Row> withFolds = withFoldColumn(data, splitter.testFold(labels), foldColumn);
+        return run(withFolds, foldColumn, splitter.folds(), scoring.evaluator(estimator), onFitDone);
+    }
+
+    @Override
+    public Model<?> refit(ParamMap candidate) {
+        return (Model<?>) estimator.fit(data, candidate);
     }
 
     /** The data with an int column {@code foldColumn} holding each row's test fold (row order = partition order). */
-    static Dataset<Row> withFoldColumn(Dataset<?> data, int[] testFold, String foldColumn) {
+    private static Dataset<Row> withFoldColumn(Dataset<?> data, int[] testFold, String foldColumn) {
         Dataset<Row> frame = data.toDF();
         JavaRDD<Row> rows = frame.javaRDD().zipWithIndex().map(pair -> {
             Row row = pair._1();
@@ -44,12 +75,12 @@ final class SparkRunner {
     }
 
     /** Each row's label as an int, in the order {@link #withFoldColumn} numbers the rows. */
-    static int[] labels(Dataset<?> data, String labelColumn) {
+    private static int[] collectLabels(Dataset<?> data, String labelColumn) {
         List<Row> rows = data.toDF().select(labelColumn).collectAsList();
         return rows.stream().mapToInt(row -> (int) Math.round(((Number) row.get(0)).doubleValue())).toArray();
     }
 
-    static String freeColumnName(Dataset<?> data) {
+    private static String freeColumnName(Dataset<?> data) {
         String name = "fold";
         while (Arrays.asList(data.columns()).contains(name)) {
             name = "_" + name;
@@ -57,8 +88,8 @@ final class SparkRunner {
         return name;
     }
 
-    static FoldScores run(Estimator<?> estimator, List<ParamMap> candidates, Dataset<Row> withFolds, String foldColumn,
-                          int folds, Evaluator evaluator, int parallelism, Runnable onFitDone) {
+    private FoldScores run(Dataset<Row> withFolds, String foldColumn, int folds, Evaluator evaluator,
+                           Runnable onFitDone) {
         FoldScores scores = FoldScores.empty(candidates.size(), folds);
         List<Dataset<Row>> cached = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, parallelism), runnable -> {

@@ -1,17 +1,15 @@
 package org.javaparallel.ml.bench;
 
-import static org.javaparallel.ml.search.ParamDistribution.logspace;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.javaparallel.ml.Digits;
 import org.javaparallel.ml.SVC;
 import org.javaparallel.ml.search.CandidateResult;
+import org.javaparallel.ml.search.DigitsSearchSpace;
 import org.javaparallel.ml.search.RandomizedSearch;
 import org.javaparallel.ml.search.SequentialPool;
 import org.javaparallel.parallel.Pool;
@@ -31,9 +29,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws IOException {
         Path output = Path.of(args[0]);
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 0;
-        RandomizedSearch search = new RandomizedSearch(new SVC(), Map.of(
-                "C", logspace(-6, 6, 30), "gamma", logspace(-8, 8, 30), "tol", logspace(-4, -1, 30),
-                "classWeight", List.of("none", "balanced")), 5).seed(seed).cv(10);
+        RandomizedSearch search = new RandomizedSearch(new SVC(), DigitsSearchSpace.DISTRIBUTIONS, 5).seed(seed).cv(10);
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Digits.load();
         double seconds;

@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 
 class SearchTest {
     private static final LabeledData DIGITS = Digits.load();
-    private static final Map<String, Object> COURSE_SPACE = Map.of(
-            "C", logspace(-6, 6, 30), "gamma", logspace(-8, 8, 30), "tol", logspace(-4, -1, 30),
-            "classWeight", List.of("none", "balanced"));
 
     @Test
     void randomizedSvcSearchScoresEachFoldLikeADirectFitAndPicksTheBest() {
@@ -99,16 +96,27 @@ class SearchTest {
 
     @Test
     void sameSeedDrawsTheSameCandidatesAndOtherSeedsOthers() {
-        RandomizedSearch a = new RandomizedSearch(new SVC(), COURSE_SPACE, 5).seed(42);
-        RandomizedSearch b = new RandomizedSearch(new SVC(), COURSE_SPACE, 5).seed(42);
-        RandomizedSearch c = new RandomizedSearch(new SVC(), COURSE_SPACE, 5).seed(43);
+        Map<String, Object> space = DigitsSearchSpace.DISTRIBUTIONS;
+        RandomizedSearch a = new RandomizedSearch(new SVC(), space, 5).seed(42);
+        RandomizedSearch b = new RandomizedSearch(new SVC(), space, 5).seed(42);
+        RandomizedSearch c = new RandomizedSearch(new SVC(), space, 5).seed(43);
         assertEquals(a.candidateValues(), b.candidateValues());
         assertNotEquals(a.candidateValues(), c.candidateValues());
         assertEquals(5, new HashSet<>(a.candidateValues()).size());
         for (Map<String, Object> candidate : a.candidateValues()) {
             assertEquals(List.of("C", "classWeight", "gamma", "tol"), List.copyOf(candidate.keySet()));
-            assertTrue(logspace(-6, 6, 30).values().contains(candidate.get("C")));
+            assertTrue(((ParamDistribution.Choice) space.get("C")).values().contains(candidate.get("C")));
         }
+    }
+
+    @Test
+    void gridPointsComeFirstNameSlowestAndASmallListSpaceIsDrawnWhole() {
+        Map<String, List<?>> space = Map.of("tol", List.of(0.1, 0.2, 0.3), "C", List.of(1.0, 2.0));
+        List<Map<String, Object>> grid = new GridSearch(new SVC(), space).candidates().stream()
+                .map(CandidateParams::describe).toList();
+        assertEquals(List.of(Map.of("C", 1.0, "tol", 0.1), Map.of("C", 1.0, "tol", 0.2), Map.of("C", 1.0, "tol", 0.3),
+                Map.of("C", 2.0, "tol", 0.1), Map.of("C", 2.0, "tol", 0.2), Map.of("C", 2.0, "tol", 0.3)), grid);
+        assertEquals(grid, new RandomizedSearch(new SVC(), space, 10).seed(5).candidateValues());
     }
 
     @Test
@@ -141,6 +149,22 @@ class SearchTest {
         IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
                 () -> new GridSearch(new SVC(), foreign).fit(DIGITS, new SequentialPool(false)));
         assertTrue(stranger.getMessage().contains("\"C\""), stranger.getMessage());
+    }
+
+    @Test
+    void aCandidateTheSolverRejectsStopsTheSearchBeforeAnyFit() {
+        SVC svc = new SVC();
+        ParamMap[] grid = new ParamGridBuilder().addGrid(svc.C(), new double[]{1.0, Double.POSITIVE_INFINITY}).build();
+        SequentialPool pool = new SequentialPool(false);
+        GridSearch search = new GridSearch(svc, grid).cv(3);
+        String printed = capturingStdout(() -> {
+            IllegalArgumentException rejected = assertThrows(IllegalArgumentException.class,
+                    () -> search.fit(DIGITS, pool));
+            assertTrue(rejected.getMessage().contains("C=Infinity"), rejected.getMessage());
+            assertTrue(rejected.getMessage().contains("C must be a positive number"), rejected.getMessage());
+        });
+        assertEquals("", printed, "the search was not announced");
+        assertTrue(pool.serializedFunctionBytes().isEmpty(), "no fit was sent to the pool");
     }
 
     private static String capturingStdout(Runnable action) {
