@@ -8,10 +8,10 @@ import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
-import org.javaparallel.kernel.io.StreamPublisher;
+import org.javaparallel.kernel.io.CellPublisher;
 
 /** The iopub messages of one cell: streams, displays and errors, all with that cell's request as parent. */
-final class CellMessages implements StreamPublisher {
+final class CellMessages implements CellPublisher {
     private final ShellReplyEnvironment env;
 
     CellMessages(ShellReplyEnvironment env) {
@@ -24,11 +24,13 @@ final class CellMessages implements StreamPublisher {
                 ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR, text));
     }
 
-    void display(String displayId, Map<String, Object> bundle) {
+    @Override
+    public void display(String displayId, Map<String, Object> bundle) {
         env.publish(new PublishDisplayData(displayData(displayId, bundle)));
     }
 
-    void updateDisplay(String displayId, Map<String, Object> bundle) {
+    @Override
+    public void updateDisplay(String displayId, Map<String, Object> bundle) {
         env.publish(new PublishUpdateDisplayData(displayData(displayId, bundle)));
     }
 

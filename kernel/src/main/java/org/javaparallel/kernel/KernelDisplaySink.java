@@ -18,7 +18,7 @@ final class KernelDisplaySink implements DisplaySink {
         CellOutput output = router.outputOfCurrentThread();
         if (output != null) {
             output.flush();
-            ((CellMessages) output.publisher()).display(displayId, mimeBundle);
+            output.publisher().display(displayId, mimeBundle);
         }
     }
 
@@ -26,7 +26,7 @@ final class KernelDisplaySink implements DisplaySink {
     public void update(String displayId, Map<String, Object> mimeBundle) {
         CellOutput output = router.outputOfCurrentThread();
         if (output != null) {
-            ((CellMessages) output.publisher()).updateDisplay(displayId, mimeBundle);
+            output.publisher().updateDisplay(displayId, mimeBundle);
         }
     }
 }

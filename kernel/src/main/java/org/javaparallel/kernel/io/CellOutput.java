@@ -15,22 +15,22 @@ import java.nio.charset.StandardCharsets;
 public final class CellOutput {
     static final int FLUSH_BYTES = 64 * 1024;
 
-    private final StreamPublisher publisher;
+    private final CellPublisher publisher;
     private final long limitBytes;
     private final byte[] buffer = new byte[FLUSH_BYTES];
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private StreamPublisher.StreamName bufferedStream = StreamPublisher.StreamName.STDOUT;
+    private CellPublisher.StreamName bufferedStream = CellPublisher.StreamName.STDOUT;
     private int buffered;
     private long written;
 
-    public CellOutput(StreamPublisher publisher, long limitBytes) {
+    public CellOutput(CellPublisher publisher, long limitBytes) {
         this.publisher = publisher;
         this.limitBytes = limitBytes;
     }
 
-    public synchronized void write(StreamPublisher.StreamName stream, byte[] bytes, int offset, int length) {
+    public synchronized void write(CellPublisher.StreamName stream, byte[] bytes, int offset, int length) {
         if (written >= limitBytes) {
             return;
         }
@@ -54,7 +54,7 @@ public final class CellOutput {
         written += accepted;
         if (written >= limitBytes) {
             flush();
-            publisher.publish(StreamPublisher.StreamName.STDERR, String.format(
+            publisher.publish(CellPublisher.StreamName.STDERR, String.format(
                     "%n[output cut: this cell printed more than %d MB; the rest is not shown."
                             + " Interrupt the cell to stop it, or write large output to a file.]%n",
                     limitBytes / (1024 * 1024)));
@@ -78,7 +78,7 @@ public final class CellOutput {
         }
     }
 
-    public StreamPublisher publisher() {
+    public CellPublisher publisher() {
         return publisher;
     }
 }

@@ -25,8 +25,8 @@ public final class OutputRouter implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final PrintStream out = stream(StreamPublisher.StreamName.STDOUT);
-    private final PrintStream err = stream(StreamPublisher.StreamName.STDERR);
+    private final PrintStream out = stream(CellPublisher.StreamName.STDOUT);
+    private final PrintStream err = stream(CellPublisher.StreamName.STDERR);
     private volatile CellOutput current;
 
     public OutputRouter() {
@@ -75,7 +75,7 @@ public final class OutputRouter implements AutoCloseable {
         }
     }
 
-    private PrintStream stream(StreamPublisher.StreamName name) {
+    private PrintStream stream(CellPublisher.StreamName name) {
         OutputStream routed = new OutputStream() {
             @Override
             public void write(int b) {
