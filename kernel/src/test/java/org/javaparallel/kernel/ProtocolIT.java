@@ -10,6 +10,7 @@ import org.javaparallel.kernel.testing.JupyterClient;
 import org.javaparallel.kernel.testing.KernelError;
 import org.javaparallel.kernel.testing.KernelReply;
 import org.javaparallel.kernel.testing.LibraryJar;
+import org.javaparallel.kernel.testing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -303,7 +304,7 @@ class ProtocolIT {
         kernel.execute("int keptAcrossInterrupt = 41;");
         String loop = kernel.sendExecute("while (true) {}");
         assertTrue(kernel.awaitIopub(loop, "execute_input", Duration.ofSeconds(10)));
-        sleep(500);
+        Pause.millis(500);
         long start = System.nanoTime();
         interrupt.run();
         ExecuteResult stopped = kernel.collect(loop, Duration.ofSeconds(1));
@@ -319,7 +320,7 @@ class ProtocolIT {
     void endlessPrintingIsInterruptedAndTheOutputCutWithANotice() {
         String spam = kernel.sendExecute("while (true) System.out.println(\"spam spam spam\");");
         assertTrue(kernel.awaitIopub(spam, "execute_input", Duration.ofSeconds(10)));
-        sleep(3000);
+        Pause.millis(3000);
         kernel.interruptViaClient();
         ExecuteResult stopped = kernel.collect(spam, Duration.ofSeconds(10));
         assertFalse(stopped.raw().timedOut(), "no reply 10 s after the interrupt");
@@ -356,7 +357,7 @@ class ProtocolIT {
                 """.formatted(marker));
         assertEquals("ok", starter.status(), starter.describe());
         assertFalse(starter.stdout().contains(marker), "the thread printed before the cell returned");
-        sleep(800);
+        Pause.millis(800);
         ExecuteResult next = kernel.execute("1+1");
         assertFalse(next.stdout().contains(marker), "the late output went to the next cell: " + next.describe());
 
@@ -568,12 +569,4 @@ class ProtocolIT {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.javaparallel.kernel.testing.ExecuteResult;
 import org.javaparallel.kernel.testing.InstalledKernel;
 import org.javaparallel.kernel.testing.JupyterClient;
 import org.javaparallel.kernel.testing.LibraryJar;
+import org.javaparallel.kernel.testing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,7 +159,7 @@ class SparkKernelIT {
             String job = kernel.sendExecute("""
                     sc().parallelize(List.of(1, 2), 2).map(x -> { Thread.sleep(60_000); return x; }).collect()""");
             assertTrue(kernel.awaitIopub(job, "execute_input", Duration.ofSeconds(10)), "the cell did not start");
-            sleep(3000); // the tasks are running on the executors by now
+            Pause.millis(3000); // the tasks are running on the executors by now
             long start = System.nanoTime();
             kernel.interruptViaClient();
             ExecuteResult stopped = kernel.collect(job, Duration.ofSeconds(3));
@@ -258,12 +259,4 @@ class SparkKernelIT {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 }
