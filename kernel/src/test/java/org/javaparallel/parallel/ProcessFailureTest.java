@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.WorkerDiedException;
 import org.junit.jupiter.api.AfterAll;
@@ -175,20 +176,57 @@ class ProcessFailureTest {
     }
 
     @Test
-    void whatTasksPrintReachesTheCallersSystemOut() {
-        PrintStream original = System.out;
+    void whatTasksPrintReachesTheCallersSystemOutCompleteAndInOrder() {
+        String printed = capturingSystemOut(() -> pool.map((Integer x) -> {
+            System.out.println("line " + x);
+            return x;
+        }, IntStream.range(0, 5000).boxed().toList(), 50));
+
+        List<Integer> lines = printed.lines().map(line -> Integer.parseInt(line.substring("line ".length()))).toList();
+        assertEquals(IntStream.range(0, 5000).boxed().toList(), lines.stream().sorted().toList());
+        for (int first = 0; first < 5000; first += 50) {
+            int chunkStart = first;
+            List<Integer> chunk = lines.stream().filter(x -> x / 50 == chunkStart / 50).toList();
+            assertEquals(IntStream.range(first, first + 50).boxed().toList(), chunk, "a chunk's lines out of order");
+        }
+    }
+
+    @Test
+    void whatALongTaskPrintsShowsWhileItRuns() {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String whileRunning = capturingSystemOut(captured, () -> {
+            AsyncResult<List<Integer>> running = pool.mapAsync((Integer x) -> {
+                System.out.print("started " + x); // no newline: only a timed flush sends it
+                PoolContractTest.sleep(3000);
+                return x;
+            }, List.of(7));
+            PoolContractTest.sleep(1500);
+            assertFalse(running.ready(), "the task should still run");
+            String seen = captured.toString(StandardCharsets.UTF_8);
+            running.get();
+            return seen;
+        });
+        assertEquals("started 7", whileRunning);
+    }
+
+    private static String capturingSystemOut(Runnable action) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        capturingSystemOut(captured, () -> {
+            action.run();
+            return null;
+        });
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs {@code action} with System.out going to {@code captured}; returns what the action returned. */
+    private static <T> T capturingSystemOut(ByteArrayOutputStream captured, java.util.function.Supplier<T> action) {
+        PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            pool.map((Integer x) -> {
-                System.out.println("hello from item " + x);
-                return x;
-            }, List.of(1, 2));
+            return action.get();
         } finally {
             System.setOut(original);
         }
-        String printed = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("hello from item 1\n") && printed.contains("hello from item 2\n"), printed);
     }
 
     @Test

@@ -5,8 +5,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Entry point of a worker JVM. The real stdout carries protocol messages only; what tasks print is sent to the
@@ -20,8 +18,7 @@ public final class WorkerMain {
     public static void main(String[] args) throws InterruptedException {
         MessageChannel channel = new MessageChannel(new FileInputStream(FileDescriptor.in),
                 new FileOutputStream(FileDescriptor.out));
-        System.setOut(new PrintStream(new ForwardedOutput(channel, false), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new ForwardedOutput(channel, true), true, StandardCharsets.UTF_8));
+        WorkerOutput.install(channel);
         System.setIn(InputStream.nullInputStream());
         try {
             channel.sendPreamble();
