@@ -356,9 +356,6 @@ if $cds; then
     cds_summary="none (making it failed)"
   fi
 fi
-for logo in logo-32x32.png logo-64x64.png logo-svg.svg; do
-  if [[ -f "$PROJECT_DIR/kernel/src/main/kernelspec/$logo" ]]; then cp "$PROJECT_DIR/kernel/src/main/kernelspec/$logo" "$KERNELSPEC_DIR/"; fi
-done
 
 # ---------------------------------------------------------------- summary
 jupyter_hint=""
