@@ -9,8 +9,8 @@ import org.dflib.jjava.jupyter.messages.Message;
 
 /**
  * Dates message headers with the moment they are sent, to the microsecond, as ipykernel does. The base
- * library writes minutes only ({@code 2026-11-24T06:43+0000}), which breaks what clients compute from them:
- * JupyterLab's and nbclient's execution timings of a cell.
+ * library writes minutes only ({@code 2026-11-24T06:43+0000}): jupyter_client leaves such a date unparsed (so
+ * nbclient times cells by its own clock), and JupyterLab's recorded cell timings become useless.
  */
 final class MessageDates {
     private MessageDates() {
