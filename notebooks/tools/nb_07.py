@@ -103,7 +103,7 @@ write("07-load-balancing", [
     ## The price of small chunks
 
     When each item costs almost nothing, the scheduling per chunk dominates. Here `TINY_ITEMS` items of
-    about a microsecond each are mapped with chunk sizes from 1 up to the static split. "Big chunks are
+    200 square roots each are mapped with chunk sizes from 1 up to the static split. "Big chunks are
     generally better than little chunks" — as long as they stay small enough to balance.
     """),
     code("""

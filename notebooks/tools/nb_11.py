@@ -167,9 +167,10 @@ write("11-spark-cluster-on-slurm", [
     md("""
     ## The randomized search with n_iter = 500
 
-    The slides' big run: 500 candidates with 10-fold cross-validation are 5000 SVC fits — too many for a
-    laptop, a few minutes for a cluster job of several nodes. (At `JP_NOTEBOOK_SCALE=small` the search is
-    tiny.) The search is the one of notebook 10; only the pool differs.
+    The slides' big run: 500 candidates with 10-fold cross-validation are 5000 SVC fits, a long wait on a
+    laptop; a cluster job spreads them over every core it gets (the cell prints how long it took here).
+    (At `JP_NOTEBOOK_SCALE=small` the search is tiny.) The search is the one of notebook 10; only the pool
+    differs.
     """),
     code("""
     import org.javaparallel.ml.*;
