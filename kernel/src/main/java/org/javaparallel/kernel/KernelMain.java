@@ -24,6 +24,7 @@ import org.javaparallel.spark.SparkSessions;
 import org.javaparallel.magic.ClasspathMagic;
 import org.javaparallel.magic.EnvMagic;
 import org.javaparallel.magic.LsMagic;
+import org.javaparallel.magic.MavenMagic;
 import org.javaparallel.magic.MagicRegistry;
 import org.javaparallel.magic.TimeMagic;
 import org.javaparallel.magic.TimeitMagic;
@@ -111,6 +112,7 @@ public final class KernelMain {
                 new TimeitMagic(),
                 ClasspathMagic.classpath(),
                 ClasspathMagic.jars(),
+                new MavenMagic(),
                 new EnvMagic());
     }
 

@@ -62,6 +62,11 @@ public final class ClasspathMagic implements Magic {
                 entries.add(path);
             }
         }
+        addEverywhere(entries, context);
+    }
+
+    /** Adds jars or class directories to cell code, worker JVMs and (jars) Spark executors, a line for each. */
+    static void addEverywhere(List<Path> entries, MagicContext context) {
         for (Path entry : entries) {
             Path absolute = entry.toAbsolutePath().normalize();
             context.addToClasspath(absolute);

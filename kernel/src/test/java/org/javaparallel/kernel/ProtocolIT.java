@@ -10,6 +10,7 @@ import org.javaparallel.kernel.testing.JupyterClient;
 import org.javaparallel.kernel.testing.KernelError;
 import org.javaparallel.kernel.testing.KernelReply;
 import org.javaparallel.kernel.testing.LibraryJar;
+import org.javaparallel.kernel.testing.MavenRepo;
 import org.javaparallel.kernel.testing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -538,6 +539,33 @@ class ProtocolIT {
             assertEquals("error", typo.status(), typo.describe());
             assertTrue(typo.requireError().text().contains("package java.utl does not exist"), typo.describe());
         }
+    }
+
+    @Test
+    void mavenAddsAnArtifactWithItsDependenciesForCellsAndWorkerJvms(@TempDir Path directory) throws IOException {
+        String version = "1." + System.nanoTime(); // a version no cache has seen
+        Path loud = LibraryJar.build(directory, "loud", "Loud",
+                "package demo; public class Loud { public static String of(String s) { return s.toUpperCase(); } }");
+        Path hello = LibraryJar.build(directory, "hello", "Hello",
+                "package demo; public class Hello { public static String to(String s) { return \"hello \" + s; } }");
+        MavenRepo repo = new MavenRepo(directory.resolve("repo"))
+                .publish("org.javaparallel.it", "loud", version, loud, List.of())
+                .publish("org.javaparallel.it", "hello", version, hello, List.of("org.javaparallel.it:loud:" + version));
+
+        ExecuteResult added = kernel.execute("%maven --no-central --repo " + repo.root() + " org.javaparallel.it:hello:" + version);
+        assertEquals("ok", added.status(), added.describe());
+        assertTrue(added.stdout().contains("2 jar(s)"), added.describe());
+        assertEquals("HELLO X", kernel.execute("demo.Loud.of(demo.Hello.to(\"x\"))").resultText());
+        ExecuteResult there = kernel.execute("List<String> loudly;\n"
+                + "try (Pool p = Pools.processes(2)) { loudly = p.map(s -> demo.Loud.of(demo.Hello.to(s)), List.of(\"a\", \"b\")); }\n"
+                + "loudly");
+        assertEquals("[HELLO A, HELLO B]", there.resultText(), there.describe());
+
+        ExecuteResult missing = kernel.execute("%maven --no-central --repo " + repo.root() + " org.javaparallel.it:absent:1.0");
+        assertEquals("error", missing.status(), missing.describe());
+        assertTrue(missing.requireError().text().contains("org.javaparallel.it:absent:1.0"), missing.describe());
+        ExecuteResult malformed = kernel.execute("%maven commons-math3");
+        assertTrue(malformed.requireError().text().contains("group:artifact:version"), malformed.describe());
     }
 
     // ---------------------------------------------------------------- lifecycle (own kernels)

@@ -1,0 +1,130 @@
+package org.javaparallel.maven;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.ivy.Ivy;
+import org.apache.ivy.core.LogOptions;
+import org.apache.ivy.core.module.descriptor.DefaultDependencyDescriptor;
+import org.apache.ivy.core.module.descriptor.DefaultModuleDescriptor;
+import org.apache.ivy.core.module.id.ModuleRevisionId;
+import org.apache.ivy.core.report.ArtifactDownloadReport;
+import org.apache.ivy.core.report.ResolveReport;
+import org.apache.ivy.core.resolve.ResolveOptions;
+import org.apache.ivy.core.settings.IvySettings;
+import org.apache.ivy.plugins.resolver.ChainResolver;
+import org.apache.ivy.plugins.resolver.IBiblioResolver;
+import org.apache.ivy.util.DefaultMessageLogger;
+import org.apache.ivy.util.Message;
+
+/**
+ * Resolves Maven artifacts with their runtime dependencies to jar files, with Apache Ivy (which Spark's
+ * {@code spark.jars.packages} uses too). Repositories are asked in order; the first that has an artifact
+ * gives it. Downloads are kept in {@code cache}, so a later kernel resolves the same artifacts offline.
+ */
+public final class MavenResolver {
+    public static final URI MAVEN_CENTRAL = URI.create("https://repo1.maven.org/maven2/");
+
+    private final List<URI> repositories;
+    private final Path cache;
+
+    public MavenResolver(List<URI> repositories, Path cache) {
+        if (repositories.isEmpty()) {
+            throw new IllegalArgumentException("no repository to resolve from");
+        }
+        this.repositories = List.copyOf(repositories);
+        this.cache = cache;
+    }
+
+    /**
+     * The user's local Maven repository (when it exists), then {@code extra}, then Maven Central if
+     * {@code central}; the cache in the user's cache directory.
+     */
+    public static MavenResolver standard(List<URI> extra, boolean central) {
+        List<URI> repositories = new ArrayList<>();
+        Path local = Path.of(System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+        if (Files.isDirectory(local)) {
+            repositories.add(local.toUri());
+        }
+        repositories.addAll(extra);
+        if (central) {
+            repositories.add(MAVEN_CENTRAL);
+        }
+        String cacheHome = System.getenv().getOrDefault("XDG_CACHE_HOME",
+                Path.of(System.getProperty("user.home"), ".cache").toString());
+        return new MavenResolver(repositories, Path.of(cacheHome, "java-parallel", "maven"));
+    }
+
+    public List<URI> repositories() {
+        return repositories;
+    }
+
+    /** The jars of {@code coordinates} and of everything they need at run time, each once. */
+    public List<Path> resolve(List<MavenCoordinate> coordinates) throws MavenResolutionException {
+        Message.setDefaultLogger(new DefaultMessageLogger(Message.MSG_ERR));
+        Ivy ivy = Ivy.newInstance(settings());
+        DefaultModuleDescriptor cell = DefaultModuleDescriptor.newDefaultInstance(
+                ModuleRevisionId.newInstance("org.javaparallel", "cell-dependencies", "working"));
+        for (MavenCoordinate coordinate : coordinates) {
+            DefaultDependencyDescriptor dependency = new DefaultDependencyDescriptor(cell,
+                    ModuleRevisionId.newInstance(coordinate.group(), coordinate.artifact(), coordinate.version()),
+                    false, false, true);
+            dependency.addDependencyConfiguration("default", "default");
+            cell.addDependency(dependency);
+        }
+        ResolveOptions options = new ResolveOptions().setConfs(new String[] {"default"}).setTransitive(true)
+                .setOutputReport(false);
+        options.setLog(LogOptions.LOG_QUIET);
+        ResolveReport report;
+        try {
+            report = ivy.resolve(cell, options);
+        } catch (Exception e) {
+            throw new MavenResolutionException("could not resolve " + coordinates + ": " + e.getMessage());
+        }
+        if (report.hasError()) {
+            throw new MavenResolutionException("could not resolve " + describe(coordinates) + ":\n  "
+                    + String.join("\n  ", report.getAllProblemMessages()) + "\nlooked in: " + describeRepositories());
+        }
+        return Arrays.stream(report.getAllArtifactsReports())
+                .map(ArtifactDownloadReport::getLocalFile)
+                .filter(Objects::nonNull)
+                .map(File::toPath)
+                .filter(file -> file.getFileName().toString().endsWith(".jar"))
+                .distinct()
+                .toList();
+    }
+
+    private IvySettings settings() {
+        IvySettings settings = new IvySettings();
+        settings.setDefaultCache(cache.toFile());
+        ChainResolver chain = new ChainResolver();
+        chain.setName("repositories");
+        chain.setReturnFirst(true);
+        for (int i = 0; i < repositories.size(); i++) {
+            IBiblioResolver repository = new IBiblioResolver();
+            repository.setName("repository-" + i);
+            repository.setM2compatible(true);
+            repository.setUsepoms(true);
+            repository.setRoot(repositories.get(i).toString());
+            chain.add(repository);
+        }
+        settings.addResolver(chain);
+        settings.setDefaultResolver(chain.getName());
+        return settings;
+    }
+
+    private static String describe(List<MavenCoordinate> coordinates) {
+        return coordinates.stream().map(MavenCoordinate::toString).collect(Collectors.joining(", "));
+    }
+
+    private String describeRepositories() {
+        return repositories.stream().map(URI::toString).collect(Collectors.joining(", "));
+    }
+}
