@@ -30,7 +30,8 @@ import org.javaparallel.parallel.code.CellCode;
  */
 public final class JShellEvaluator implements AutoCloseable {
     /** javac's codes for "package ... does not exist" and "cannot access ...: class file for ... not found". */
-    private static final Set<String> MISSING_TYPE_CODES = Set.of("compiler.err.doesnt.exist", "compiler.err.cant.access");
+    private static final Set<String> MISSING_TYPE_CODES =
+            Set.of("compiler.err.doesnt.exist", "compiler.err.cant.access");
 
     private final CellClassStore store;
     private final CellExecutionControl control;

@@ -21,7 +21,8 @@ final class MessageDates {
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
         Header<T> dated = new Header<>(header.getId(), header.getUsername(), header.getSessionId(),
                 new KernelTimestamp(now), header.getType(), header.getVersion());
-        return new Message<>(message.getIdentities(), dated, message.hasParentHeader() ? message.getParentHeader() : null,
-                message.getMetadata(), message.getContent(), message.getBlobs());
+        Header<?> parent = message.hasParentHeader() ? message.getParentHeader() : null;
+        return new Message<>(message.getIdentities(), dated, parent, message.getMetadata(), message.getContent(),
+                message.getBlobs());
     }
 }

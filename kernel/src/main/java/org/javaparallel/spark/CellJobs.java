@@ -13,7 +13,7 @@ import org.apache.spark.SparkContext;
  * Each group also keeps where its cell's output goes, for what Spark's listener thread shows about its jobs.
  */
 final class CellJobs {
-    /** Groups whose output is remembered: a thread a cell started may run jobs of its group cells later. */
+    /** Groups whose output is remembered: a thread that a cell started may run jobs of its group while later cells run. */
     private static final int REMEMBERED_GROUPS = 100;
 
     private final AtomicLong cells = new AtomicLong();
