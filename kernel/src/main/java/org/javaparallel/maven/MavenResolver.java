@@ -18,9 +18,10 @@ import org.apache.ivy.core.report.ArtifactDownloadReport;
 import org.apache.ivy.core.report.ResolveReport;
 import org.apache.ivy.core.resolve.ResolveOptions;
 import org.apache.ivy.core.settings.IvySettings;
+import org.apache.ivy.core.settings.NamedTimeoutConstraint;
 import org.apache.ivy.plugins.resolver.ChainResolver;
 import org.apache.ivy.plugins.resolver.IBiblioResolver;
-import org.apache.ivy.util.DefaultMessageLogger;
+import org.apache.ivy.util.AbstractMessageLogger;
 import org.apache.ivy.util.Message;
 
 /**
@@ -30,6 +31,9 @@ import org.apache.ivy.util.Message;
  */
 public final class MavenResolver {
     public static final URI MAVEN_CENTRAL = URI.create("https://repo1.maven.org/maven2/");
+    /** A repository that does not answer fails the cell instead of holding it (Ivy waits forever by default). */
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
 
     private final List<URI> repositories;
     private final Path cache;
@@ -68,7 +72,8 @@ public final class MavenResolver {
 
     /** The jars of {@code coordinates} and of everything they need at run time, each once. */
     public List<Path> resolve(List<MavenCoordinate> coordinates) throws MavenResolutionException {
-        Message.setDefaultLogger(new DefaultMessageLogger(Message.MSG_ERR));
+        SilentLog log = new SilentLog();
+        Message.setDefaultLogger(log);
         Ivy ivy = Ivy.newInstance(settings());
         DefaultModuleDescriptor cell = DefaultModuleDescriptor.newDefaultInstance(
                 ModuleRevisionId.newInstance("org.javaparallel", "cell-dependencies", "working"));
@@ -89,8 +94,10 @@ public final class MavenResolver {
             throw new MavenResolutionException("could not resolve " + coordinates + ": " + e.getMessage());
         }
         if (report.hasError()) {
+            List<String> problems = new ArrayList<>(report.getAllProblemMessages());
+            log.errors().stream().filter(error -> !problems.contains(error)).forEach(problems::add);
             throw new MavenResolutionException("could not resolve " + describe(coordinates) + ":\n  "
-                    + String.join("\n  ", report.getAllProblemMessages()) + "\nlooked in: " + describeRepositories());
+                    + String.join("\n  ", problems) + "\nlooked in: " + describeRepositories());
         }
         return Arrays.stream(report.getAllArtifactsReports())
                 .map(ArtifactDownloadReport::getLocalFile)
@@ -104,6 +111,10 @@ public final class MavenResolver {
     private IvySettings settings() {
         IvySettings settings = new IvySettings();
         settings.setDefaultCache(cache.toFile());
+        NamedTimeoutConstraint timeouts = new NamedTimeoutConstraint("repositories");
+        timeouts.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        timeouts.setReadTimeout(READ_TIMEOUT_MILLIS);
+        settings.addConfigured(timeouts);
         ChainResolver chain = new ChainResolver();
         chain.setName("repositories");
         chain.setReturnFirst(true);
@@ -113,6 +124,7 @@ public final class MavenResolver {
             repository.setM2compatible(true);
             repository.setUsepoms(true);
             repository.setRoot(repositories.get(i).toString());
+            repository.setTimeoutConstraint(timeouts.getName());
             chain.add(repository);
         }
         settings.addResolver(chain);
@@ -126,5 +138,38 @@ public final class MavenResolver {
 
     private String describeRepositories() {
         return repositories.stream().map(URI::toString).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Ivy logs to System.out, which is the cell's output. Its errors (a repository that refused the connection...)
+     * go into the error message instead; Ivy's own loggers report them as lines that start with "ERROR: ".
+     */
+    private static final class SilentLog extends AbstractMessageLogger {
+        private static final String ERROR = "ERROR: ";
+        private final List<String> errors = new ArrayList<>();
+
+        List<String> errors() {
+            return errors;
+        }
+
+        @Override
+        public void log(String message, int level) {
+            String firstLine = message.lines().findFirst().orElse("");
+            if (firstLine.startsWith(ERROR) && !errors.contains(firstLine.substring(ERROR.length()).strip())) {
+                errors.add(firstLine.substring(ERROR.length()).strip());
+            }
+        }
+
+        @Override
+        public void rawlog(String message, int level) {
+        }
+
+        @Override
+        protected void doProgress() {
+        }
+
+        @Override
+        protected void doEndProgress(String message) {
+        }
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.javaparallel.kernel.testing.LibraryJar;
@@ -41,6 +44,22 @@ class MavenResolverTest {
 
         assertTrue(missing.getMessage().contains("org.example:nowhere:9.9"), missing.getMessage());
         assertTrue(missing.getMessage().contains(scratch.resolve("repo").toUri().toString()), missing.getMessage());
+    }
+
+    @Test
+    void aRepositoryThatRefusesTheConnectionIsNamedInTheError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        MavenResolver resolver = new MavenResolver(List.of(URI.create("http://127.0.0.1:" + closedPort + "/")),
+                scratch.resolve("cache"));
+
+        MavenResolutionException refused = assertThrows(MavenResolutionException.class,
+                () -> resolver.resolve(List.of(MavenCoordinate.parse("org.example:remote:1.0"))));
+
+        assertTrue(refused.getMessage().contains("Server access error at url http://127.0.0.1:" + closedPort),
+                refused.getMessage());
     }
 
     @Test
