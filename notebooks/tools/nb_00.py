@@ -63,7 +63,9 @@ write("00-tour", [
     Lines that start with `%` are *magics*: commands for the kernel, not Java. `%lsmagic` lists them.
     `%time` runs a statement once and reports wall time and CPU time; `%timeit` runs it many times and
     reports the mean and spread (use `-n` for loops per run and `-r` for the number of runs). The cell
-    forms `%%time` and `%%timeit` time the whole cell.
+    forms `%%time` and `%%timeit` time the whole cell. A library from Maven Central is one line away:
+    `%maven org.apache.commons:commons-csv:1.14.1` adds it and what it needs, for cells, worker JVMs and
+    Spark executors alike (`%jars` does the same for jar files you have).
     """),
     code("""
     %lsmagic
