@@ -31,7 +31,6 @@ public final class SparkSessions {
 
     private final SparkSettings settings;
     private final CellJobs cellJobs = new CellJobs();
-    private volatile CellCodeView cellCode = CellCodeView.NONE;
     private final List<Path> jars = new ArrayList<>();
     private Running running;
     private int leases;
@@ -52,8 +51,7 @@ public final class SparkSessions {
 
     /** Where cell classes and top-level variables come from; set once the kernel's evaluator exists. */
     public void useCellCode(CellCodeView view) {
-        cellCode = view == null ? CellCodeView.NONE : view;
-        CellState.install(cellCode);
+        CellState.install(view);
     }
 
     /** A jar that cell code uses: executors get it now if a session runs, and sessions started later get it too. */
@@ -200,7 +198,7 @@ public final class SparkSessions {
         JavaVersionCheck.requireSupported();
         useLogConfiguration();
         SparkConf conf = conf(master);
-        SparkSession session = SessionStarter.start(conf, master, cellCode.loader(), startTimeout(conf));
+        SparkSession session = SessionStarter.start(conf, master, CellState.cellCode().loader(), startTimeout(conf));
         SparkContext sc = session.sparkContext();
         SparkProgress progress = new SparkProgress(Optional.ofNullable(sc.uiWebUrl().getOrElse(() -> null)),
                 cellJobs::outputOf);
@@ -217,7 +215,7 @@ public final class SparkSessions {
         conf.setIfMissing("spark.app.name", "java-parallel");
         conf.set("spark.plugins", append(conf.get("spark.plugins", ""), ",", CellStatePlugin.class.getName()));
         jars.forEach(jar -> conf.set("spark.jars", append(conf.get("spark.jars", ""), ",", jar.toString())));
-        cellCode.classDirectory().ifPresent(directory ->
+        CellState.cellCode().classDirectory().ifPresent(directory ->
                 conf.set("spark.repl.class.outputDir", directory.toAbsolutePath().toString()));
         if (!master.sharesDriverJvm()) {
             // executors load the state plugin at start, before any class can be fetched from the driver
