@@ -26,12 +26,6 @@ public record CompileClassPath(String kernelClassPath, List<String> initial, Lis
         deferred = List.copyOf(deferred);
     }
 
-    /** The whole class path from the start. */
-    public static CompileClassPath whole() {
-        String kernelClassPath = System.getProperty("java.class.path");
-        return new CompileClassPath(kernelClassPath, entries(kernelClassPath), List.of());
-    }
-
     /** The kernel's directories and the jars {@code isCellApi} accepts first; the other jars on demand. */
     public static CompileClassPath narrowedTo(Predicate<Path> isCellApi) {
         String kernelClassPath = System.getProperty("java.class.path");

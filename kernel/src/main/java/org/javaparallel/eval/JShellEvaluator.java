@@ -66,8 +66,8 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Starts JShell; the {@code startup} snippets (imports, helpers; one snippet each) run first; {@code onCellThread} runs at the
-     * start of every thread that runs a snippet.
+     * Starts JShell; the {@code startup} snippets (imports, helpers; one snippet each) run first;
+     * {@code onCellThread} runs at the start of every thread that runs a snippet.
      */
     public static JShellEvaluator start(List<String> startup, CompileClassPath classPath, PrintStream console,
                                         Runnable onCellThread) {
@@ -75,7 +75,8 @@ public final class JShellEvaluator implements AutoCloseable {
                 CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), classPath, console,
                 onCellThread);
         for (String snippet : startup) {
-            CellOutcome outcome = evaluator.run(snippet, 0, new CellSplitter.Piece(snippet, 0, Completeness.COMPLETE), true);
+            CellOutcome outcome =
+                    evaluator.run(snippet, 0, new CellSplitter.Piece(snippet, 0, Completeness.COMPLETE), true);
             if (!(outcome instanceof CellOutcome.Success)) {
                 throw new IllegalStateException("kernel start-up snippet failed: " + snippet + " -> " + outcome);
             }
@@ -107,7 +108,6 @@ public final class JShellEvaluator implements AutoCloseable {
     public CellCode cellCode() {
         return store;
     }
-
 
     public CellOutcome evaluate(String cell, int cellNumber) {
         List<CellSplitter.Piece> pieces = CellSplitter.split(analysis(), cell);

@@ -66,10 +66,6 @@ public final class MavenResolver {
         return new MavenResolver(repositories, Path.of(cacheHome, "java-parallel", "maven"));
     }
 
-    public List<URI> repositories() {
-        return repositories;
-    }
-
     /** The jars of {@code coordinates} and of everything they need at run time, each once. */
     public List<Path> resolve(List<MavenCoordinate> coordinates) throws MavenResolutionException {
         SilentLog log = new SilentLog();
@@ -91,7 +87,7 @@ public final class MavenResolver {
         try {
             report = ivy.resolve(cell, options);
         } catch (Exception e) {
-            throw new MavenResolutionException("could not resolve " + coordinates + ": " + e.getMessage());
+            throw new MavenResolutionException("could not resolve " + describe(coordinates) + ": " + e.getMessage());
         }
         if (report.hasError()) {
             List<String> problems = new ArrayList<>(report.getAllProblemMessages());

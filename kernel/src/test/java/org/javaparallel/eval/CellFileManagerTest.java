@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 class CellFileManagerTest {
     private static final String SEP = File.pathSeparator;
 
+    /** Nothing deferred: javac compiles against the kernel's class path as given. */
+    private static final CompileClassPath WHOLE = new CompileClassPath("a.jar", List.of("a.jar"), List.of());
+
     private final List<String> forwarded = new ArrayList<>();
 
     private StandardJavaFileManager recordingJavac() {
@@ -31,7 +34,7 @@ class CellFileManagerTest {
 
     @Test
     void passesTheMultiReleaseOptionOnOnlyWhenItsValueChanges() {
-        CellFileManager files = new CellFileManager(recordingJavac(), CompileClassPath.whole());
+        CellFileManager files = new CellFileManager(recordingJavac(), WHOLE);
 
         assertTrue(files.handleOption("--multi-release", List.of("17").iterator()));
         assertTrue(files.handleOption("--multi-release", List.of("17").iterator()));
@@ -42,7 +45,7 @@ class CellFileManagerTest {
 
     @Test
     void passesClassPathChangesOnEveryTime() {
-        CellFileManager files = new CellFileManager(recordingJavac(), CompileClassPath.whole());
+        CellFileManager files = new CellFileManager(recordingJavac(), WHOLE);
 
         files.handleOption("-classpath", List.of("a.jar").iterator());
         files.handleOption("-classpath", List.of("a.jar").iterator());

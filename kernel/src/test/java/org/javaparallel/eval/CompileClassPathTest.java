@@ -42,10 +42,9 @@ class CompileClassPathTest {
     }
 
     @Test
-    void theWholeClassPathIsPassedOnUnchanged() {
-        CompileClassPath whole = CompileClassPath.whole();
+    void withNothingDeferredJavacGetsTheClassPathUnchanged() {
+        CompileClassPath whole = new CompileClassPath("a.jar" + SEP + "b.jar", List.of("a.jar", "b.jar"), List.of());
 
-        assertTrue(whole.deferred().isEmpty());
-        assertEquals(whole.kernelClassPath(), whole.narrowed(whole.kernelClassPath()));
+        assertEquals("a.jar" + SEP + "b.jar" + SEP + "mine.jar", whole.narrowed("a.jar" + SEP + "b.jar" + SEP + "mine.jar"));
     }
 }

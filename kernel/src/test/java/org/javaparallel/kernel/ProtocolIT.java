@@ -516,10 +516,15 @@ class ProtocolIT {
         assertTrue(added.stdout().contains("worker JVMs and Spark executors"), added.describe());
         ExecuteResult here = kernel.execute("demo.Shout.of(\"hi\")");
         assertEquals("HI!", here.resultText(), here.describe());
-        ExecuteResult there = kernel.execute("List<String> shouted;\n"
-                + "try (Pool p = Pools.processes(2)) { shouted = p.map(s -> demo.Shout.of(s), List.of(\"a\", \"b\")); }\n"
-                + "shouted");
+        ExecuteResult there = onTwoWorkerJvms("s -> demo.Shout.of(s)");
         assertEquals("[A!, B!]", there.resultText(), there.describe());
+    }
+
+    /** Maps {@code function} over "a" and "b" on a processes pool of two worker JVMs; the cell's value is the list. */
+    private static ExecuteResult onTwoWorkerJvms(String function) {
+        return kernel.execute("List<String> mapped;\n"
+                + "try (Pool p = Pools.processes(2)) { mapped = p.map(" + function + ", List.of(\"a\", \"b\")); }\n"
+                + "mapped");
     }
 
     @Test
@@ -556,9 +561,7 @@ class ProtocolIT {
         assertEquals("ok", added.status(), added.describe());
         assertTrue(added.stdout().contains("2 jar(s)"), added.describe());
         assertEquals("HELLO X", kernel.execute("demo.Loud.of(demo.Hello.to(\"x\"))").resultText());
-        ExecuteResult there = kernel.execute("List<String> loudly;\n"
-                + "try (Pool p = Pools.processes(2)) { loudly = p.map(s -> demo.Loud.of(demo.Hello.to(s)), List.of(\"a\", \"b\")); }\n"
-                + "loudly");
+        ExecuteResult there = onTwoWorkerJvms("s -> demo.Loud.of(demo.Hello.to(s))");
         assertEquals("[HELLO A, HELLO B]", there.resultText(), there.describe());
 
         ExecuteResult missing = kernel.execute("%maven --no-central --repo " + repo.root() + " org.javaparallel.it:absent:1.0");

@@ -36,7 +36,7 @@ final class PoolRunner implements FitRunner {
     public FoldScores crossValidate(Splitter splitter, Scoring scoring, Runnable onFitDone) {
         DataRef ref = DataRef.of(data);
         List<Fold> folds = SharedData.of(ref).folds(splitter);
-        int[] labels = SharedData.of(ref).data().y();
+        int[] labels = data.y();
         List<FitTask> tasks = new ArrayList<>(settings.size() * folds.size());
         for (int c = 0; c < settings.size(); c++) {
             for (int f = 0; f < folds.size(); f++) {

@@ -119,7 +119,6 @@ public final class SearchResults implements Renderable {
         return html.append("</tbody></table>").toString();
     }
 
-
     @Override
     public MimeBundle render() {
         return new MimeBundle(Map.of("text/plain", toText(), "text/html", toHtml()));

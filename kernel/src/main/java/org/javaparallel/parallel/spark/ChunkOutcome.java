@@ -5,9 +5,9 @@ import java.util.List;
 import org.javaparallel.parallel.TaskRecord;
 
 /**
- * What one task sends back: the results of its items in order, up to the first item that threw, and where and
- * when it ran. A throwing item ends the chunk rather than failing the Spark task, which Spark would retry in
- * vain on other executors.
+ * What one task sends back: the results of its items in order (none when an item threw: the chunk fails as a
+ * whole, as on the other backends), and where and when it ran. A throwing item ends the chunk rather than failing
+ * the Spark task, which Spark would retry in vain on other executors.
  *
  * @param failure null when every item succeeded (Optional is not Serializable)
  */
