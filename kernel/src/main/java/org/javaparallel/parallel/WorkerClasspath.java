@@ -10,16 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * runs unchanged on the processes backend.
  */
 public final class WorkerClasspath {
-    private static final List<Path> ENTRIES = new CopyOnWriteArrayList<>();
+    private static final CopyOnWriteArrayList<Path> ENTRIES = new CopyOnWriteArrayList<>();
 
     private WorkerClasspath() {
     }
 
     public static void add(Path entry) {
-        Path absolute = entry.toAbsolutePath().normalize();
-        if (!ENTRIES.contains(absolute)) {
-            ENTRIES.add(absolute);
-        }
+        ENTRIES.addIfAbsent(entry.toAbsolutePath().normalize());
     }
 
     /** In the order they were added. */

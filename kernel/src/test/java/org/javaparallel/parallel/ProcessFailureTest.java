@@ -56,7 +56,7 @@ class ProcessFailureTest {
 
     @Test
     void manyTinyTasksComeBackInOrderAndAFailureAmongThemNamesItsItem() {
-        List<Integer> items = java.util.stream.IntStream.range(0, 5000).boxed().toList();
+        List<Integer> items = IntStream.range(0, 5000).boxed().toList();
         List<Integer> squares = pool.map((Integer x) -> x * x, items, 1);
         assertEquals(items.stream().map(x -> x * x).toList(), squares);
         TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.map((Integer x) -> {
@@ -72,7 +72,7 @@ class ProcessFailureTest {
 
     @Test
     void systemExitAmongManyTinyTasksNamesTheItemThatExited() {
-        List<Integer> items = java.util.stream.IntStream.range(0, 3000).boxed().toList();
+        List<Integer> items = IntStream.range(0, 3000).boxed().toList();
         TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.map((Integer x) -> {
             if (x == 2500) {
                 System.exit(9);
@@ -141,7 +141,7 @@ class ProcessFailureTest {
     @Test
     void cancelRunningStopsAMapOfBatchedTasksAndKeepsTheWorker() {
         long pid = workerPid();
-        List<Integer> items = java.util.stream.IntStream.range(0, 50_000).boxed().toList();
+        List<Integer> items = IntStream.range(0, 50_000).boxed().toList();
         AsyncResult<List<Integer>> many = pool.mapAsync((Integer x) -> {
             long end = System.nanoTime() + 200_000; // 0.2 ms each: fast enough to be batched and sent ahead
             while (System.nanoTime() < end) {

@@ -89,9 +89,13 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     }
 
     /** Chunks of one call sent to a worker in one message. */
-    private record Batch(PreparedTask task, List<ChunkQueue.Pending> pending, List<Chunk> chunks) {
-        Batch(PreparedTask task, List<ChunkQueue.Pending> pending) {
-            this(task, pending, pending.stream().map(ChunkQueue.Pending::chunk).collect(Collectors.toList()));
+    private record Batch(List<ChunkQueue.Pending> pending, List<Chunk> chunks) {
+        Batch(List<ChunkQueue.Pending> pending) {
+            this(pending, pending.stream().map(ChunkQueue.Pending::chunk).collect(Collectors.toList()));
+        }
+
+        PreparedTask task() {
+            return pending.get(0).task();
         }
 
         /** Every chunk's future is done: the call was cancelled or failed while the batch waited. */
@@ -108,7 +112,7 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
         }
 
         long callId() {
-            return task.callId();
+            return task().callId();
         }
     }
 
@@ -159,7 +163,7 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
             } else {
                 taken = List.of();
             }
-            return taken.isEmpty() ? null : new Batch(taken.get(0).task(), taken);
+            return taken.isEmpty() ? null : new Batch(taken);
         }
 
         private void send(Batch batch) {
@@ -172,7 +176,6 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
             try {
                 WorkerConnection connection = connection();
                 if (batch.abandoned()) {
-                    complete(batch, WorkerConnection.BatchOutcome.NOT_RUN);
                     return;
                 }
                 inFlight.addLast(batch);
@@ -181,9 +184,9 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
                 } catch (NotSerializableException e) {
                     inFlight.removeLast();
                     complete(batch, connection.notSerializable(chunks, e));
-                } catch (IOException e) {
-                    inFlight.removeLast();
-                    complete(batch, connection.died(chunks, null, System.currentTimeMillis()));
+                } catch (IOException gone) {
+                    // the worker died: the batch settles after those sent before it, so that the death is blamed on
+                    // the chunk that ran then, not on this one
                 }
             } catch (IOException e) {
                 ChunkResult failure = new ChunkResult.Failed(chunks.get(0).firstItem(), name,

@@ -37,7 +37,8 @@ final class WorkerConnection implements AutoCloseable {
     private final Process process;
     private final MessageChannel channel;
     private final Deque<String> stderrTail = new ArrayDeque<>();
-    private final Set<String> shippedClasspath = new HashSet<>();
+    /** WorkerClasspath only grows, in order: the worker has its first entries. */
+    private int shippedClasspathEntries;
     private final Set<String> shippedClasses = new HashSet<>();
     private final Map<TopLevelVariable, Long> shippedVersions = new HashMap<>();
     private long taskCallId = -1;
@@ -79,8 +80,8 @@ final class WorkerConnection implements AutoCloseable {
             outcome = awaitBatch(task, chunks, callerContext);
         } catch (NotSerializableException e) {
             outcome = notSerializable(chunks, e);
-        } catch (IOException e) {
-            outcome = died(chunks, null, System.currentTimeMillis());
+        } catch (IOException gone) {
+            outcome = awaitBatch(task, chunks, callerContext); // reads how the worker ended
         }
         return outcome.settled().getOrDefault(0, new ChunkResult.Failed(chunk.firstItem(), name,
                 new CancellationException("the chunk was not run"), null));
@@ -197,11 +198,11 @@ final class WorkerConnection implements AutoCloseable {
     }
 
     private void ship(CellShipment cells) throws IOException {
-        List<String> newEntries = WorkerClasspath.entries().stream().map(Path::toString)
-                .filter(entry -> !shippedClasspath.contains(entry)).collect(Collectors.toList());
-        if (!newEntries.isEmpty()) {
-            channel.send(new Message.AddClasspath(newEntries));
-            shippedClasspath.addAll(newEntries);
+        List<Path> classpath = WorkerClasspath.entries();
+        if (classpath.size() > shippedClasspathEntries) {
+            channel.send(new Message.AddClasspath(classpath.subList(shippedClasspathEntries, classpath.size()).stream()
+                    .map(Path::toString).collect(Collectors.toList())));
+            shippedClasspathEntries = classpath.size();
         }
         Map<String, byte[]> missing = new HashMap<>();
         cells.classes().forEach((name, bytes) -> {

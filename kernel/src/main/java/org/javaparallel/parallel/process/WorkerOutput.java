@@ -46,7 +46,7 @@ final class WorkerOutput {
         return new PrintStream(new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
+                append(error, b);
             }
 
             @Override
@@ -62,11 +62,25 @@ final class WorkerOutput {
     }
 
     private synchronized void append(boolean error, byte[] bytes, int offset, int length) throws IOException {
+        switchTo(error);
+        buffer.write(bytes, offset, length);
+        sendIfFull();
+    }
+
+    private synchronized void append(boolean error, int b) throws IOException {
+        switchTo(error);
+        buffer.write(b);
+        sendIfFull();
+    }
+
+    private void switchTo(boolean error) throws IOException {
         if (error != bufferedIsError) {
             flush();
             bufferedIsError = error;
         }
-        buffer.write(bytes, offset, length);
+    }
+
+    private void sendIfFull() throws IOException {
         if (buffer.size() >= SEND_AT_BYTES) {
             flush();
         }

@@ -166,7 +166,7 @@ public final class SparkPool implements Pool {
     @SuppressWarnings("unchecked")
     private SubmittedJob submit(SerializableFunction<?, ?> fn, List<?> items, int chunksize, boolean singleTask) {
         JavaSparkContext jsc = context();
-        List<Chunk> chunks = Chunking.split(items, Chunking.chunkSize(items.size(), size(), chunksize));
+        List<Chunk> chunks = Chunking.split(items, Chunking.chunkSize(items.size(), jsc.defaultParallelism(), chunksize));
         sessions.beforeJob();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(cellLoader);
