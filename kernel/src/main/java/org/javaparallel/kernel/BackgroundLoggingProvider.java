@@ -26,7 +26,7 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     static final String PROPERTY = "slf4j.provider";
 
     /** The JVM's own stderr, kept before the kernel routes System.err into cells. */
-    private static volatile PrintStream console = System.err;
+    private static final PrintStream CONSOLE = System.err;
 
     private final SubstituteLoggerFactory early = new SubstituteLoggerFactory();
     private final CompletableFuture<SLF4JServiceProvider> real = new CompletableFuture<>();
@@ -36,7 +36,6 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
 
     /** Makes SLF4J use this provider unless the JVM was told to use another one. */
     static void select() {
-        console = System.err;
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, BackgroundLoggingProvider.class.getName());
         }
@@ -49,9 +48,11 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
             try {
                 provider = findRealProvider();
                 provider.initialize();
+                // the binding's own start-up happens at its first logger: here, so that a failure falls back too
+                provider.getLoggerFactory().getLogger(Logger.ROOT_LOGGER_NAME);
             } catch (RuntimeException | LinkageError e) {
                 provider = new NOP_FallbackServiceProvider();
-                console.println("java-parallel: logging could not start, log messages are dropped: " + e);
+                CONSOLE.println("java-parallel: logging could not start, log messages are dropped: " + e);
             }
             handOver(provider);
         }, "logging-start");
@@ -70,6 +71,10 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     }
 
     private Logger logger(String name) {
+        SLF4JServiceProvider started = real.getNow(null);
+        if (started != null) {
+            return started.getLoggerFactory().getLogger(name);
+        }
         synchronized (early) {
             if (!real.isDone()) {
                 return early.getLogger(name);
@@ -81,7 +86,6 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     private void handOver(SLF4JServiceProvider provider) {
         List<SubstituteLoggingEvent> recorded = new ArrayList<>();
         ILoggerFactory factory = provider.getLoggerFactory();
-        factory.getLogger(Logger.ROOT_LOGGER_NAME); // the binding's own start-up, outside the lock
         synchronized (early) {
             for (SubstituteLogger logger : early.getLoggers()) {
                 logger.setDelegate(factory.getLogger(logger.getName()));

@@ -84,6 +84,11 @@ public final class JavaParallelKernel extends BaseKernel {
     }
 
     @Override
+    public String getBanner() {
+        return KernelInfo.BANNER;
+    }
+
+    @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();

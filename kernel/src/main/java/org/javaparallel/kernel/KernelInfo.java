@@ -23,20 +23,20 @@ final class KernelInfo extends KernelInfoReply {
             .codemirror("text/x-java")
             .build();
 
+    /** Also the kernel's {@code getBanner()}, so that the two cannot differ. */
+    static final String BANNER = "%s %s :: %s %s :: Protocol v%s".formatted(LANGUAGE.getName(), LANGUAGE.getVersion(),
+            NAME, VERSION, Header.PROTOCOL_VERISON);
+    private static final KernelInfo REPLY = new KernelInfo();
+
     @SuppressWarnings("unused") // serialized by Gson
     private final String status = "ok";
 
     private KernelInfo() {
-        super(Header.PROTOCOL_VERISON, NAME, VERSION, LANGUAGE, banner(), List.of());
-    }
-
-    private static String banner() {
-        return "%s %s :: %s %s :: Protocol v%s".formatted(LANGUAGE.getName(), LANGUAGE.getVersion(), NAME, VERSION,
-                Header.PROTOCOL_VERISON);
+        super(Header.PROTOCOL_VERISON, NAME, VERSION, LANGUAGE, BANNER, List.of());
     }
 
     static void reply(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
         env.setBusyDeferIdle();
-        env.reply(new KernelInfo());
+        env.reply(REPLY);
     }
 }

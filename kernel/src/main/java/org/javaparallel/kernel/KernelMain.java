@@ -32,9 +32,8 @@ import org.javaparallel.parallel.code.CellCodeRegistry;
 
 /**
  * Starts the kernel as Jupyter does: {@code java ... KernelMain <connection file>}. JShell starts in the
- * background at once; the sockets are bound next and answer kernel_info while the kernel object (whose base
- * class starts the logging framework, which takes a while) is built; other requests wait for it, and the
- * first cell waits for JShell.
+ * background at once; the sockets are bound next and answer kernel_info while the kernel object is built;
+ * other requests wait for it, and the first cell waits for JShell.
  */
 public final class KernelMain {
     static final List<String> STARTUP = List.of(

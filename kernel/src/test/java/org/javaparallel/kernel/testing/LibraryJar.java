@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
@@ -30,11 +29,9 @@ public final class LibraryJar {
         }
         Path jar = directory.resolve(name + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream packed = new JarOutputStream(out)) {
-            for (Path compiled : List.of(classes.resolve("demo/" + className + ".class"))) {
-                packed.putNextEntry(new JarEntry("demo/" + className + ".class"));
-                packed.write(Files.readAllBytes(compiled));
-                packed.closeEntry();
-            }
+            packed.putNextEntry(new JarEntry("demo/" + className + ".class"));
+            packed.write(Files.readAllBytes(classes.resolve("demo/" + className + ".class")));
+            packed.closeEntry();
         }
         return jar;
     }
