@@ -66,6 +66,33 @@ class PoolContractTest {
 
     @ParameterizedTest
     @MethodSource("pools")
+    void imapWaitsForSlowerChunksBeforeAFailureThatCameFirst(String backend) {
+        List<Integer> before = new ArrayList<>();
+        // item 1 fails while item 0 still runs: item 0's result must not be cancelled away
+        Iterator<Integer> results = pool(backend).imap((Integer x) -> {
+            sleep(x == 0 ? 1000 : 0);
+            if (x > 0) {
+                throw new IllegalStateException("item " + x);
+            }
+            return x;
+        }, List.of(0, 1), 1);
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> results.forEachRemaining(before::add));
+        assertEquals(List.of(0), before);
+        assertEquals(1, failed.item());
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
+    void imapNamesTheFirstFailingItemInOrderNotTheFirstToFail(String backend) {
+        Iterator<Integer> results = pool(backend).imap((Integer x) -> {
+            sleep(x == 0 ? 1000 : 0);
+            throw new IllegalStateException("item " + x);
+        }, List.of(0, 1), 1);
+        assertEquals(0, assertThrows(TaskFailedException.class, results::hasNext).item());
+    }
+
+    @ParameterizedTest
+    @MethodSource("pools")
     void imapIsOrderedAndImapUnorderedYieldsEveryResult(String backend) {
         Pool pool = pool(backend);
         assertEquals(SQUARES, drain(pool.imap((Integer x) -> x * x, ITEMS, 3)));

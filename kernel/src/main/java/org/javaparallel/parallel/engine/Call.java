@@ -15,8 +15,10 @@ import org.javaparallel.parallel.TaskRecord;
 
 /** One Pool call in flight: its chunks, their results in item order, its timeline and progress. */
 final class Call {
+    /** Queued for an unordered iterator when the call ends by a failure or cancel it has not seen. */
+    private static final ChunkResult CALL_ENDED = new ChunkResult.Failed(-1, "-", null, null);
     private final String name;
-    private final boolean singleTask;
+    private final Delivery delivery;
     private final List<Chunk> chunks;
     private final List<CompletableFuture<ChunkResult>> submitted = new ArrayList<>();
     private final List<CompletableFuture<ChunkResult>> settled = new ArrayList<>();
@@ -28,10 +30,10 @@ final class Call {
     private final Consumer<List<TaskRecord>> timelineSink;
     private int chunksDone;
 
-    Call(String name, boolean singleTask, List<Chunk> chunks, ProgressReporter progress,
+    Call(String name, Delivery delivery, List<Chunk> chunks, ProgressReporter progress,
          Consumer<List<TaskRecord>> timelineSink) {
         this.name = name;
-        this.singleTask = singleTask;
+        this.delivery = delivery;
         this.chunks = chunks;
         this.resultsByChunk = new List<?>[chunks.size()];
         this.progress = progress;
@@ -78,7 +80,13 @@ final class Call {
                 return;
             }
         }
-        fail(toException((ChunkResult.Failed) result));
+        ChunkResult.Failed failed = (ChunkResult.Failed) result;
+        fail(toException(failed), lastItemKept(failed));
+    }
+
+    /** An ordered iterator still yields the chunks before a failing one, so only those after it are cancelled. */
+    private int lastItemKept(ChunkResult.Failed failed) {
+        return delivery == Delivery.IN_ORDER ? failed.item() : -1;
     }
 
     private void finishSuccessfully() {
@@ -91,8 +99,9 @@ final class Call {
         all.complete(results);
     }
 
-    private void fail(RuntimeException failure) {
-        List<CompletableFuture<ChunkResult>> pending;
+    /** Ends the call with {@code failure} and cancels its chunks after {@code lastItemKept} (-1: all of them). */
+    private void fail(RuntimeException failure, int lastItemKept) {
+        List<CompletableFuture<ChunkResult>> pending = new ArrayList<>();
         synchronized (this) {
             if (all.isDone()) {
                 return;
@@ -101,8 +110,12 @@ final class Call {
             progress.finish(failure);
             all.completeExceptionally(failure);
             // wakes an unordered iterator that waits for a chunk which will now never complete
-            completionOrder.add(new ChunkResult.Failed(-1, "-", failure, null));
-            pending = new ArrayList<>(submitted);
+            completionOrder.add(CALL_ENDED);
+            for (int i = 0; i < submitted.size(); i++) {
+                if (chunks.get(i).firstItem() > lastItemKept) {
+                    pending.add(submitted.get(i));
+                }
+            }
         }
         pending.forEach(f -> f.cancel(true));
     }
@@ -118,6 +131,7 @@ final class Call {
         if (failed.cause() instanceof CancellationException) {
             return new CancellationException(name + " was cancelled");
         }
+        boolean singleTask = delivery == Delivery.ONE_RESULT;
         String what = singleTask ? "the task" : "item " + failed.item();
         String message = failed.cause() instanceof WorkerDiedException died ? died.getMessage()
                 : what + " failed on " + failed.worker() + ": " + failed.cause();
@@ -125,7 +139,7 @@ final class Call {
     }
 
     void cancel() {
-        fail(new CancellationException(name + " was cancelled"));
+        fail(new CancellationException(name + " was cancelled"), -1);
     }
 
     CompletableFuture<List<Object>> all() {
@@ -161,7 +175,11 @@ final class Call {
         return new ChunkIterator() {
             @Override
             ChunkResult nextChunk() throws InterruptedException {
-                return completionOrder.take();
+                ChunkResult result = completionOrder.take();
+                if (result == CALL_ENDED) {
+                    asResult().get(); // throws the call's failure
+                }
+                return result;
             }
         };
     }
@@ -185,8 +203,9 @@ final class Call {
                 }
                 chunksTaken++;
                 if (result instanceof ChunkResult.Failed failed) {
-                    fail(toException(failed));
-                    asResult().get(); // throws the call's failure
+                    RuntimeException failure = toException(failed);
+                    fail(failure, lastItemKept(failed));
+                    throw failure; // this chunk's own failure, even if a later chunk failed first
                 }
                 current = ((ChunkResult.Done) result).results().iterator();
             }

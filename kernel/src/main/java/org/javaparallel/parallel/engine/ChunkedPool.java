@@ -40,37 +40,37 @@ public final class ChunkedPool<P> implements Pool {
     @Override
     @SuppressWarnings("unchecked")
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items, int chunksize) {
-        return (List<R>) start("map", TaskAdapters.erase(fn), items, chunksize, false).asResult().get();
+        return (List<R>) start("map", TaskAdapters.erase(fn), items, chunksize, Delivery.ALL_RESULTS).asResult().get();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T, R> AsyncResult<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
                                                 List<? extends T> items, int chunksize) {
-        return (AsyncResult<List<R>>) (AsyncResult<?>) start("map", TaskAdapters.erase(fn), items, chunksize, false)
-                .asResult();
+        return (AsyncResult<List<R>>) (AsyncResult<?>) start("map", TaskAdapters.erase(fn), items, chunksize,
+                Delivery.ALL_RESULTS).asResult();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items,
                                    int chunksize) {
-        return (Iterator<R>) start("imap", TaskAdapters.erase(fn), items, chunksize, false).inOrder();
+        return (Iterator<R>) start("imap", TaskAdapters.erase(fn), items, chunksize, Delivery.IN_ORDER).inOrder();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items,
                                             int chunksize) {
-        return (Iterator<R>) start("imapUnordered", TaskAdapters.erase(fn), items, chunksize, false)
-                .inCompletionOrder();
+        return (Iterator<R>) start("imapUnordered", TaskAdapters.erase(fn), items, chunksize,
+                Delivery.IN_COMPLETION_ORDER).inCompletionOrder();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <A, B, R> List<R> starmap(SerializableBiFunction<? super A, ? super B, ? extends R> fn,
                                      List<? extends Pair<? extends A, ? extends B>> args, int chunksize) {
-        return (List<R>) start("starmap", TaskAdapters.spread(fn), args, chunksize, false).asResult().get();
+        return (List<R>) start("starmap", TaskAdapters.spread(fn), args, chunksize, Delivery.ALL_RESULTS).asResult().get();
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class ChunkedPool<P> implements Pool {
                                                        List<? extends Pair<? extends A, ? extends B>> args,
                                                        int chunksize) {
         return (AsyncResult<List<R>>) (AsyncResult<?>) start("starmap", TaskAdapters.spread(fn), args, chunksize,
-                false).asResult();
+                Delivery.ALL_RESULTS).asResult();
     }
 
     @Override
@@ -95,7 +95,8 @@ public final class ChunkedPool<P> implements Pool {
     /** Runs one task; {@code name} is what progress and errors call it (apply, submit). */
     @SuppressWarnings("unchecked")
     public <R> FutureResult<R> submit(String name, SerializableCallable<? extends R> task) {
-        Call call = start(name, new TaskAdapters.Call(task), java.util.Collections.singletonList(null), 1, true);
+        Call call = start(name, new TaskAdapters.Call(task), java.util.Collections.singletonList(null), 1,
+                Delivery.ONE_RESULT);
         return new FutureResult<>(name, call.all().thenApply(results -> (R) results.get(0)), call::cancel);
     }
 
@@ -105,7 +106,7 @@ public final class ChunkedPool<P> implements Pool {
     }
 
     private Call start(String name, SerializableFunction<Object, Object> fn, List<?> items, int chunksize,
-                       boolean singleTask) {
+                       Delivery delivery) {
         if (closed) {
             throw new IllegalStateException(describe() + " is closed; create a new pool");
         }
@@ -113,8 +114,8 @@ public final class ChunkedPool<P> implements Pool {
         Executor callerContext = CallerContext.capture();
         List<Chunk> chunks = Chunking.split(items, Chunking.chunkSize(items.size(), runner.workers(), chunksize));
         ProgressReporter progress = new ProgressReporter(name, items.size(), chunks.size(), describe(), callerContext,
-                !singleTask);
-        Call call = new Call(name, singleTask, chunks, progress, timeline -> lastTimeline = timeline);
+                delivery != Delivery.ONE_RESULT);
+        Call call = new Call(name, delivery, chunks, progress, timeline -> lastTimeline = timeline);
         for (int i = 0; i < chunks.size(); i++) {
             call.track(i, runner.submit(task, chunks.get(i), callerContext));
         }
