@@ -95,7 +95,9 @@ public final class InstalledKernel {
     public Map<String, String> jupyterEnvironment(Path scratch) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
-        for (String variable : List.of("JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR")) {
+        // XDG_CACHE_HOME: what a test's %maven downloads stays in the test's folder, not in the user's cache
+        for (String variable : List.of("JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR",
+                "XDG_CACHE_HOME")) {
             Path dir = Files.createDirectories(scratch.resolve(variable.toLowerCase()));
             env.put(variable, dir.toString());
         }
