@@ -1,21 +1,21 @@
 package org.javaparallel.magic;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
+import org.javaparallel.maven.KernelJars;
 import org.javaparallel.maven.MavenCoordinate;
 import org.javaparallel.maven.MavenResolver;
+import org.javaparallel.maven.ResolvedJar;
 
 /**
  * {@code %maven [--repo URL]... [--no-central] group:artifact:version...}: resolves Maven artifacts with their
  * runtime dependencies (the local Maven repository, the given repositories, then Maven Central) and adds their
- * jars as {@code %jars} does. Jars the kernel already has (same file name) are left out: the kernel's copy is
- * the one cells would load anyway.
+ * jars as {@code %jars} does. Artifacts the kernel already has, in any version, are left out: cells load classes
+ * parent-first, so the kernel's copy is the one they would use anyway, and the cell says so.
  */
 public final class MavenMagic implements Magic {
     @Override
@@ -56,20 +56,21 @@ public final class MavenMagic implements Magic {
         if (coordinates.isEmpty()) {
             throw new MagicUsageException("%maven: name at least one artifact; usage: " + usage());
         }
-        MavenResolver resolver = MavenResolver.standard(repositories, central);
-        List<Path> jars = resolver.resolve(coordinates);
-        Set<String> kernelJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).getFileName()).filter(name -> name != null).map(Path::toString)
-                .collect(Collectors.toSet());
-        List<Path> provided = jars.stream().filter(jar -> kernelJars.contains(jar.getFileName().toString())).toList();
-        List<Path> added = jars.stream().filter(jar -> !provided.contains(jar)).toList();
+        List<ResolvedJar> jars = MavenResolver.standard(repositories, central).resolve(coordinates);
+        KernelJars.Sorted sorted = KernelJars.of(System.getProperty("java.class.path")).sort(jars);
         context.out().println("Resolved " + coordinates.stream().map(MavenCoordinate::toString)
                 .collect(Collectors.joining(", ")) + ": " + jars.size() + " jar(s)");
-        if (!provided.isEmpty()) {
-            context.out().println("Already in the kernel: " + provided.stream().map(jar -> jar.getFileName().toString())
+        if (!sorted.present().isEmpty()) {
+            context.out().println("Already in the kernel: " + sorted.present().stream().map(ResolvedJar::fileName)
                     .collect(Collectors.joining(", ")));
         }
-        ClasspathMagic.addEverywhere(added, context);
+        if (!sorted.otherVersion().isEmpty()) {
+            context.out().println("Left out, since cells load the kernel's own version of these: "
+                    + sorted.otherVersion().entrySet().stream()
+                            .map(jar -> jar.getKey().coordinates() + " (the kernel has " + jar.getValue() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        ClasspathMagic.addEverywhere(sorted.missing().stream().map(ResolvedJar::file).toList(), context);
     }
 
     /** A URL as given, or a directory as a file: URL. */

@@ -1,13 +1,11 @@
 package org.javaparallel.maven;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.ivy.Ivy;
 import org.apache.ivy.core.LogOptions;
@@ -67,7 +65,7 @@ public final class MavenResolver {
     }
 
     /** The jars of {@code coordinates} and of everything they need at run time, each once. */
-    public List<Path> resolve(List<MavenCoordinate> coordinates) throws MavenResolutionException {
+    public List<ResolvedJar> resolve(List<MavenCoordinate> coordinates) throws MavenResolutionException {
         SilentLog log = new SilentLog();
         Message.setDefaultLogger(log);
         Ivy ivy = Ivy.newInstance(settings());
@@ -96,12 +94,17 @@ public final class MavenResolver {
                     + String.join("\n  ", problems) + "\nlooked in: " + describeRepositories());
         }
         return Arrays.stream(report.getAllArtifactsReports())
-                .map(ArtifactDownloadReport::getLocalFile)
-                .filter(Objects::nonNull)
-                .map(File::toPath)
-                .filter(file -> file.getFileName().toString().endsWith(".jar"))
+                .filter(download -> download.getLocalFile() != null
+                        && download.getLocalFile().getName().endsWith(".jar"))
+                .map(MavenResolver::jarOf)
                 .distinct()
                 .toList();
+    }
+
+    private static ResolvedJar jarOf(ArtifactDownloadReport download) {
+        ModuleRevisionId module = download.getArtifact().getModuleRevisionId();
+        return new ResolvedJar(module.getOrganisation(), module.getName(), module.getRevision(),
+                download.getLocalFile().toPath());
     }
 
     private IvySettings settings() {

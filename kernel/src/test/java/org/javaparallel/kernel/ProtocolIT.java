@@ -553,13 +553,19 @@ class ProtocolIT {
                 "package demo; public class Loud { public static String of(String s) { return s.toUpperCase(); } }");
         Path hello = LibraryJar.build(directory, "hello", "Hello",
                 "package demo; public class Hello { public static String to(String s) { return \"hello \" + s; } }");
+        Path oldCommonsIo = LibraryJar.build(directory, "old-io", "Old", "package demo; public class Old { }");
         MavenRepo repo = new MavenRepo(directory.resolve("repo"))
                 .publish("org.javaparallel.it", "loud", version, loud, List.of())
-                .publish("org.javaparallel.it", "hello", version, hello, List.of("org.javaparallel.it:loud:" + version));
+                // the kernel's jars are matched by artifact name; a group of the test's own keeps ~/.m2 out of it
+                .publish("org.javaparallel.it", "commons-io", "2.0.1", oldCommonsIo, List.of())
+                .publish("org.javaparallel.it", "hello", version, hello,
+                        List.of("org.javaparallel.it:loud:" + version, "org.javaparallel.it:commons-io:2.0.1"));
 
         ExecuteResult added = kernel.execute("%maven --no-central --repo " + repo.root() + " org.javaparallel.it:hello:" + version);
         assertEquals("ok", added.status(), added.describe());
-        assertTrue(added.stdout().contains("2 jar(s)"), added.describe());
+        assertTrue(added.stdout().contains("3 jar(s)"), added.describe());
+        assertTrue(added.stdout().contains("org.javaparallel.it:commons-io:2.0.1 (the kernel has commons-io-"), added.describe());
+        assertEquals("error", kernel.execute("demo.Old.class").status(), "a left-out jar reached the cells");
         assertEquals("HELLO X", kernel.execute("demo.Loud.of(demo.Hello.to(\"x\"))").resultText());
         ExecuteResult there = onTwoWorkerJvms("s -> demo.Loud.of(demo.Hello.to(s))");
         assertEquals("[HELLO A, HELLO B]", there.resultText(), there.describe());

@@ -29,10 +29,11 @@ class MavenResolverTest {
         MavenResolver resolver = new MavenResolver(List.of(scratch.resolve("empty").toUri(), repo.root().toUri()),
                 scratch.resolve("cache"));
 
-        List<Path> jars = resolver.resolve(List.of(MavenCoordinate.parse("org.example:greet:2.1")));
+        List<ResolvedJar> jars = resolver.resolve(List.of(MavenCoordinate.parse("org.example:greet:2.1")));
 
-        assertEquals(List.of("greet-2.1.jar", "shout-1.0.jar"),
-                jars.stream().map(jar -> jar.getFileName().toString()).sorted().toList());
+        assertEquals(List.of("greet-2.1.jar", "shout-1.0.jar"), jars.stream().map(ResolvedJar::fileName).sorted().toList());
+        assertEquals(List.of("org.example:greet:2.1", "org.example:shout:1.0"),
+                jars.stream().map(ResolvedJar::coordinates).sorted().toList());
     }
 
     @Test
