@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PoolContractTest {
     private static Pool threads;
     private static Pool processes;
+    private static final CountDownLatch KEPT_CHUNK_STOPPED = new CountDownLatch(1);
     private static final List<Integer> ITEMS = IntStream.range(0, 50).boxed().collect(Collectors.toList());
     private static final List<Integer> SQUARES = ITEMS.stream().map(x -> x * x).collect(Collectors.toList());
 
@@ -89,6 +93,27 @@ class PoolContractTest {
             throw new IllegalStateException("item " + x);
         }, List.of(0, 1), 1);
         assertEquals(0, assertThrows(TaskFailedException.class, results::hasNext).item());
+    }
+
+    @Test
+    void interruptingAnImapStopsTheChunksItKeptRunningAfterAFailure() throws InterruptedException {
+        Iterator<Integer> results = threads.imap((Integer x) -> {
+            if (x > 0) {
+                throw new IllegalStateException("item " + x);
+            }
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                KEPT_CHUNK_STOPPED.countDown();
+            }
+            return x;
+        }, List.of(0, 1), 1);
+        Thread consumer = new Thread(() -> assertThrows(RuntimeException.class, results::hasNext));
+        consumer.start();
+        Thread.sleep(500); // item 1 has failed by now; the consumer waits for item 0
+        consumer.interrupt();
+        assertTrue(KEPT_CHUNK_STOPPED.await(10, TimeUnit.SECONDS), "item 0 still runs after the interrupt");
+        consumer.join();
     }
 
     @ParameterizedTest

@@ -99,18 +99,20 @@ final class Call {
         all.complete(results);
     }
 
-    /** Ends the call with {@code failure} and cancels its chunks after {@code lastItemKept} (-1: all of them). */
+    /**
+     * Ends the call with {@code failure}, unless it has ended already, and cancels its chunks after
+     * {@code lastItemKept} (-1: all of them, also those an ordered iterator kept after an earlier failure).
+     */
     private void fail(RuntimeException failure, int lastItemKept) {
         List<CompletableFuture<ChunkResult>> pending = new ArrayList<>();
         synchronized (this) {
-            if (all.isDone()) {
-                return;
+            if (!all.isDone()) {
+                publishTimeline();
+                progress.finish(failure);
+                all.completeExceptionally(failure);
+                // wakes an unordered iterator that waits for a chunk which will now never complete
+                completionOrder.add(CALL_ENDED);
             }
-            publishTimeline();
-            progress.finish(failure);
-            all.completeExceptionally(failure);
-            // wakes an unordered iterator that waits for a chunk which will now never complete
-            completionOrder.add(CALL_ENDED);
             for (int i = 0; i < submitted.size(); i++) {
                 if (chunks.get(i).firstItem() > lastItemKept) {
                     pending.add(submitted.get(i));
