@@ -1,8 +1,6 @@
 package org.javaparallel.eval;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +11,8 @@ import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 
 /** JShell's class-loading seam: every class JShell compiles is woven, stored and defined by the cell class store. */
 final class CellLoaderDelegate implements LoaderDelegate {
-    private static final Set<Path> KERNEL_CLASS_PATH = Arrays.stream(
-                    System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(entry -> !entry.isBlank()).map(CellLoaderDelegate::normalized).collect(Collectors.toSet());
+    private static final Set<Path> KERNEL_CLASS_PATH = CompileClassPath.entries(System.getProperty("java.class.path"))
+            .stream().map(CellLoaderDelegate::normalized).collect(Collectors.toSet());
 
     private final CellClassStore store;
 
@@ -48,8 +45,8 @@ final class CellLoaderDelegate implements LoaderDelegate {
     /** Entries on the kernel JVM's own class path are skipped: their classes must keep coming from its loader. */
     @Override
     public void addToClasspath(String path) {
-        for (String entry : path.split(File.pathSeparator)) {
-            if (!entry.isBlank() && !KERNEL_CLASS_PATH.contains(normalized(entry))) {
+        for (String entry : CompileClassPath.entries(path)) {
+            if (!KERNEL_CLASS_PATH.contains(normalized(entry))) {
                 store.addJar(Path.of(entry));
             }
         }

@@ -38,7 +38,8 @@ public record CompileClassPath(String kernelClassPath, List<String> initial, Lis
         return new CompileClassPath(kernelClassPath, initial, deferred);
     }
 
-    private static List<String> entries(String classPath) {
+    /** The non-blank entries of a class path string. */
+    static List<String> entries(String classPath) {
         return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isBlank()).toList();
     }
 
