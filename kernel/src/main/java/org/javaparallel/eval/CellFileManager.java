@@ -34,7 +34,7 @@ final class CellFileManager extends ForwardingJavaFileManager<StandardJavaFileMa
     CellFileManager(StandardJavaFileManager javac, CompileClassPath classPath) {
         super(javac);
         this.classPath = classPath;
-        if (!classPath.deferred().isEmpty()) {
+        if (classPath.isNarrowed()) {
             javac.handleOption("-classpath", List.of(classPath.narrowed(classPath.kernelClassPath())).iterator());
         }
     }

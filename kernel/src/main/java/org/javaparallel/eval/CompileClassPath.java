@@ -48,10 +48,15 @@ public record CompileClassPath(String kernelClassPath, List<String> initial, Lis
      * ({@code addToClasspath}); javac gets the initial entries in place of the kernel's.
      */
     String narrowed(String javacClassPath) {
-        if (deferred.isEmpty() || !javacClassPath.startsWith(kernelClassPath)) {
+        if (!isNarrowed() || !javacClassPath.startsWith(kernelClassPath)) {
             return javacClassPath;
         }
         return String.join(File.pathSeparator, initial) + javacClassPath.substring(kernelClassPath.length());
+    }
+
+    /** Whether compilation starts without some of the kernel's jars. */
+    boolean isNarrowed() {
+        return !deferred.isEmpty();
     }
 
     /** What {@code addToClasspath} is given to widen compilation to the whole kernel class path. */

@@ -44,7 +44,7 @@ public final class JShellEvaluator implements AutoCloseable {
                             Runnable onCellThread) {
         this.store = store;
         this.classPath = classPath;
-        this.compilingAgainstWholeClassPath = classPath.deferred().isEmpty();
+        this.compilingAgainstWholeClassPath = !classPath.isNarrowed();
         this.control = new CellExecutionControl(store, onCellThread);
         this.shell = JShell.builder()
                 .executionEngine(new ExecutionControlProvider() {
@@ -85,8 +85,9 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * JShell passes these options to every compilation. The class path is not among them: javac already uses
-     * java.class.path, and repeating it per task makes javac re-index every jar on each snippet.
+     * JShell passes these options to every compilation. The class path is not among them: {@link CellFileManager}
+     * gives javac the compile class path once, and repeating it per task makes javac re-index every jar on each
+     * snippet.
      */
     private static String[] compilerOptions() {
         List<String> options = new ArrayList<>();

@@ -137,7 +137,6 @@ public final class JavaParallelKernel extends BaseKernel {
         }
     }
 
-
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
         env.setBusyDeferIdle();
@@ -221,5 +220,4 @@ public final class JavaParallelKernel extends BaseKernel {
         }
         router.close();
     }
-
 }

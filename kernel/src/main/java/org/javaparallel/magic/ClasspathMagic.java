@@ -49,7 +49,7 @@ public final class ClasspathMagic implements Magic {
         }
         List<Path> entries = new ArrayList<>();
         for (String entry : args.trim().split(name.equals("jars") ? "\\s+" : File.pathSeparator)) {
-            Path path = Path.of(entry.replaceFirst("^~", System.getProperty("user.home")));
+            Path path = homeExpanded(entry);
             if (!Files.exists(path)) {
                 throw new MagicUsageException("%" + name + ": " + path + " does not exist; give the path of a jar"
                         + " or a directory");
@@ -66,6 +66,11 @@ public final class ClasspathMagic implements Magic {
     }
 
     /** Adds jars or class directories to cell code, worker JVMs and (jars) Spark executors, a line for each. */
+    /** A path as typed, with a leading {@code ~} for the home directory. */
+    static Path homeExpanded(String typed) {
+        return Path.of(typed.replaceFirst("^~", System.getProperty("user.home")));
+    }
+
     static void addEverywhere(List<Path> entries, MagicContext context) {
         for (Path entry : entries) {
             Path absolute = entry.toAbsolutePath().normalize();

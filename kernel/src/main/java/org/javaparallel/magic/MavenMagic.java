@@ -58,8 +58,7 @@ public final class MavenMagic implements Magic {
         }
         List<ResolvedJar> jars = MavenResolver.standard(repositories, central).resolve(coordinates);
         KernelJars.Sorted sorted = KernelJars.of(System.getProperty("java.class.path")).sort(jars);
-        context.out().println("Resolved " + coordinates.stream().map(MavenCoordinate::toString)
-                .collect(Collectors.joining(", ")) + ": " + jars.size() + " jar(s)");
+        context.out().println("Resolved " + MavenCoordinate.joined(coordinates) + ": " + jars.size() + " jar(s)");
         if (!sorted.present().isEmpty()) {
             context.out().println("Already in the kernel: " + sorted.present().stream().map(ResolvedJar::fileName)
                     .collect(Collectors.joining(", ")));
@@ -67,7 +66,7 @@ public final class MavenMagic implements Magic {
         if (!sorted.otherVersion().isEmpty()) {
             context.out().println("Left out, since cells load the kernel's own version of these: "
                     + sorted.otherVersion().entrySet().stream()
-                            .map(jar -> jar.getKey().coordinates() + " (the kernel has " + jar.getValue() + ")")
+                            .map(jar -> jar.getKey().coordinate() + " (the kernel has " + jar.getValue() + ")")
                     .collect(Collectors.joining(", ")));
         }
         ClasspathMagic.addEverywhere(sorted.missing().stream().map(ResolvedJar::file).toList(), context);
@@ -78,6 +77,6 @@ public final class MavenMagic implements Magic {
         if (text.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
             return URI.create(text.endsWith("/") ? text : text + "/");
         }
-        return Path.of(text.replaceFirst("^~", System.getProperty("user.home"))).toAbsolutePath().toUri();
+        return ClasspathMagic.homeExpanded(text).toAbsolutePath().toUri();
     }
 }

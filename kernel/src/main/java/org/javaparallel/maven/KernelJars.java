@@ -60,7 +60,7 @@ public final class KernelJars {
      * version starts with a digit ({@code commons-io-2.21.0.jar} is commons-io, not commons).
      */
     private Optional<String> copyOf(ResolvedJar jar) {
-        String prefix = jar.artifact() + "-";
+        String prefix = jar.coordinate().artifact() + "-";
         return fileNames.stream()
                 .filter(name -> name.startsWith(prefix) && name.length() > prefix.length()
                         && Character.isDigit(name.charAt(prefix.length())))

@@ -1,5 +1,8 @@
 package org.javaparallel.maven;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** An artifact of a Maven repository, as {@code group:artifact:version}. */
 public record MavenCoordinate(String group, String artifact, String version) {
 
@@ -11,6 +14,11 @@ public record MavenCoordinate(String group, String artifact, String version) {
                     + " e.g. org.apache.commons:commons-math3:3.6.1");
         }
         return new MavenCoordinate(parts[0], parts[1], parts[2]);
+    }
+
+    /** {@code a:b:1, c:d:2} */
+    public static String joined(List<MavenCoordinate> coordinates) {
+        return coordinates.stream().map(MavenCoordinate::toString).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.ivy.Ivy;
 import org.apache.ivy.core.LogOptions;
@@ -85,12 +87,12 @@ public final class MavenResolver {
         try {
             report = ivy.resolve(cell, options);
         } catch (Exception e) {
-            throw new MavenResolutionException("could not resolve " + describe(coordinates) + ": " + e.getMessage());
+            throw new MavenResolutionException("could not resolve " + MavenCoordinate.joined(coordinates) + ": " + e.getMessage());
         }
         if (report.hasError()) {
-            List<String> problems = new ArrayList<>(report.getAllProblemMessages());
-            log.errors().stream().filter(error -> !problems.contains(error)).forEach(problems::add);
-            throw new MavenResolutionException("could not resolve " + describe(coordinates) + ":\n  "
+            Set<String> problems = new LinkedHashSet<>(report.getAllProblemMessages());
+            problems.addAll(log.errors());
+            throw new MavenResolutionException("could not resolve " + MavenCoordinate.joined(coordinates) + ":\n  "
                     + String.join("\n  ", problems) + "\nlooked in: " + describeRepositories());
         }
         return Arrays.stream(report.getAllArtifactsReports())
@@ -103,7 +105,7 @@ public final class MavenResolver {
 
     private static ResolvedJar jarOf(ArtifactDownloadReport download) {
         ModuleRevisionId module = download.getArtifact().getModuleRevisionId();
-        return new ResolvedJar(module.getOrganisation(), module.getName(), module.getRevision(),
+        return new ResolvedJar(new MavenCoordinate(module.getOrganisation(), module.getName(), module.getRevision()),
                 download.getLocalFile().toPath());
     }
 
@@ -131,10 +133,6 @@ public final class MavenResolver {
         return settings;
     }
 
-    private static String describe(List<MavenCoordinate> coordinates) {
-        return coordinates.stream().map(MavenCoordinate::toString).collect(Collectors.joining(", "));
-    }
-
     private String describeRepositories() {
         return repositories.stream().map(URI::toString).collect(Collectors.joining(", "));
     }
@@ -145,16 +143,16 @@ public final class MavenResolver {
      */
     private static final class SilentLog extends AbstractMessageLogger {
         private static final String ERROR = "ERROR: ";
-        private final List<String> errors = new ArrayList<>();
+        private final Set<String> errors = new LinkedHashSet<>();
 
-        List<String> errors() {
+        Set<String> errors() {
             return errors;
         }
 
         @Override
         public void log(String message, int level) {
             String firstLine = message.lines().findFirst().orElse("");
-            if (firstLine.startsWith(ERROR) && !errors.contains(firstLine.substring(ERROR.length()).strip())) {
+            if (firstLine.startsWith(ERROR)) {
                 errors.add(firstLine.substring(ERROR.length()).strip());
             }
         }

@@ -605,5 +605,4 @@ class ProtocolIT {
             assertEquals("2", own.execute("1+1").resultText());
         }
     }
-
 }

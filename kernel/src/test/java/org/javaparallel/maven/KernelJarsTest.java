@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class KernelJarsTest {
     private static ResolvedJar jar(String group, String artifact, String version) {
-        return new ResolvedJar(group, artifact, version, Path.of("/cache", artifact + "-" + version + ".jar"));
+        return new ResolvedJar(new MavenCoordinate(group, artifact, version),
+                Path.of("/cache", artifact + "-" + version + ".jar"));
     }
 
     @Test

@@ -33,7 +33,7 @@ class MavenResolverTest {
 
         assertEquals(List.of("greet-2.1.jar", "shout-1.0.jar"), jars.stream().map(ResolvedJar::fileName).sorted().toList());
         assertEquals(List.of("org.example:greet:2.1", "org.example:shout:1.0"),
-                jars.stream().map(ResolvedJar::coordinates).sorted().toList());
+                jars.stream().map(jar -> jar.coordinate().toString()).sorted().toList());
     }
 
     @Test
