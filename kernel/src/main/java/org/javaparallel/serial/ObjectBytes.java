@@ -2,6 +2,7 @@ package org.javaparallel.serial;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -17,11 +18,22 @@ public final class ObjectBytes {
     }
 
     public static byte[] write(Object value) throws IOException {
+        return serialized(value).toByteArray();
+    }
+
+    /** Writes the length of {@code value}'s bytes as an int, then the bytes, without copying them first. */
+    public static void writeFrame(Object value, DataOutputStream out) throws IOException {
+        ByteArrayOutputStream bytes = serialized(value);
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
+    }
+
+    private static ByteArrayOutputStream serialized(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         }
-        return bytes.toByteArray();
+        return bytes;
     }
 
     public static Object read(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {

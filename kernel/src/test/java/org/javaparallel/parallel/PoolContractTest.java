@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -24,6 +26,7 @@ class PoolContractTest {
     private static Pool threads;
     private static Pool processes;
     private static final CountDownLatch KEPT_CHUNK_STOPPED = new CountDownLatch(1);
+    private static final CountDownLatch LATER_ITEM_FAILING = new CountDownLatch(1);
     private static final List<Integer> ITEMS = IntStream.range(0, 50).boxed().collect(Collectors.toList());
     private static final List<Integer> SQUARES = ITEMS.stream().map(x -> x * x).collect(Collectors.toList());
 
@@ -96,9 +99,10 @@ class PoolContractTest {
     }
 
     @Test
-    void interruptingAnImapStopsTheChunksItKeptRunningAfterAFailure() throws InterruptedException {
+    void interruptingAnImapStopsTheChunksItKeptRunningAfterAFailure() throws Exception {
         Iterator<Integer> results = threads.imap((Integer x) -> {
             if (x > 0) {
+                LATER_ITEM_FAILING.countDown();
                 throw new IllegalStateException("item " + x);
             }
             try {
@@ -108,12 +112,15 @@ class PoolContractTest {
             }
             return x;
         }, List.of(0, 1), 1);
-        Thread consumer = new Thread(() -> assertThrows(RuntimeException.class, results::hasNext));
-        consumer.start();
-        Thread.sleep(500); // item 1 has failed by now; the consumer waits for item 0
-        consumer.interrupt();
+        FutureTask<Boolean> consumer = new FutureTask<>(results::hasNext);
+        Thread consumerThread = new Thread(consumer);
+        consumerThread.start();
+        assertTrue(LATER_ITEM_FAILING.await(10, TimeUnit.SECONDS));
+        Thread.sleep(200); // the failure of item 1 settles; the consumer waits for item 0
+        consumerThread.interrupt();
         assertTrue(KEPT_CHUNK_STOPPED.await(10, TimeUnit.SECONDS), "item 0 still runs after the interrupt");
-        consumer.join();
+        ExecutionException ended = assertThrows(ExecutionException.class, () -> consumer.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(java.util.concurrent.CancellationException.class, ended.getCause());
     }
 
     @ParameterizedTest

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -16,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.WorkerDiedException;
+import org.javaparallel.kernel.testing.Pause;
+import org.javaparallel.kernel.testing.SystemOut;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class ProcessFailureTest {
             PoolContractTest.sleep(60_000);
             return x;
         }, List.of(1, 2, 3), 1);
-        PoolContractTest.sleep(300);
+        Pause.millis(300);
         long start = System.nanoTime();
         pool.cancelRunning();
         assertThrows(CancellationException.class, slow::get);
@@ -132,7 +133,7 @@ class ProcessFailureTest {
                 CellInterrupts.check(); // what the kernel weaves into cell code
             }
         }, List.of(1));
-        PoolContractTest.sleep(300);
+        Pause.millis(300);
         pool.cancelRunning();
         assertThrows(CancellationException.class, busy::get);
         assertEquals(pid, workerPid());
@@ -149,7 +150,7 @@ class ProcessFailureTest {
             }
             return x;
         }, items, 1);
-        PoolContractTest.sleep(1000);
+        Pause.millis(1000);
         long cancelled = System.nanoTime();
         pool.cancelRunning();
         assertThrows(CancellationException.class, many::get);
@@ -177,7 +178,7 @@ class ProcessFailureTest {
 
     @Test
     void whatTasksPrintReachesTheCallersSystemOutCompleteAndInOrder() {
-        String printed = capturingSystemOut(() -> pool.map((Integer x) -> {
+        String printed = SystemOut.captured(() -> pool.map((Integer x) -> {
             System.out.println("line " + x);
             return x;
         }, IntStream.range(0, 5000).boxed().toList(), 50));
@@ -194,39 +195,19 @@ class ProcessFailureTest {
     @Test
     void whatALongTaskPrintsShowsWhileItRuns() {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        String whileRunning = capturingSystemOut(captured, () -> {
+        String whileRunning = SystemOut.capturing(captured, () -> {
             AsyncResult<List<Integer>> running = pool.mapAsync((Integer x) -> {
                 System.out.print("started " + x); // no newline: only a timed flush sends it
                 PoolContractTest.sleep(3000);
                 return x;
             }, List.of(7));
-            PoolContractTest.sleep(1500);
+            Pause.millis(1500);
             assertFalse(running.ready(), "the task should still run");
             String seen = captured.toString(StandardCharsets.UTF_8);
             running.get();
             return seen;
         });
         assertEquals("started 7", whileRunning);
-    }
-
-    private static String capturingSystemOut(Runnable action) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        capturingSystemOut(captured, () -> {
-            action.run();
-            return null;
-        });
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Runs {@code action} with System.out going to {@code captured}; returns what the action returned. */
-    private static <T> T capturingSystemOut(ByteArrayOutputStream captured, java.util.function.Supplier<T> action) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return action.get();
-        } finally {
-            System.setOut(original);
-        }
     }
 
     @Test

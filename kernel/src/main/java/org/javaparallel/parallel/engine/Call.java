@@ -43,10 +43,6 @@ final class Call {
         }
     }
 
-    List<Chunk> chunks() {
-        return chunks;
-    }
-
     /** Registers the future of the chunk at {@code index}; results of failed or cancelled chunks become Failed. */
     void track(int index, CompletableFuture<ChunkResult> future) {
         Chunk chunk = chunks.get(index);

@@ -46,9 +46,7 @@ final class MessageChannel implements AutoCloseable {
     }
 
     synchronized void send(Message message) throws IOException {
-        byte[] frame = ObjectBytes.write(message);
-        out.writeInt(frame.length);
-        out.write(frame);
+        ObjectBytes.writeFrame(message, out);
         out.flush();
     }
 

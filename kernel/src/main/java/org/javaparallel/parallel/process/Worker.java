@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.javaparallel.parallel.code.CellInterrupts;
 import org.javaparallel.parallel.engine.ChunkExecution;
 import org.javaparallel.parallel.engine.ItemFailedException;
 
@@ -46,8 +45,7 @@ final class Worker {
                 } else if (message instanceof Message.SetState state) {
                     state.values().forEach(this::assign);
                 } else if (message instanceof Message.RunBatch batch) {
-                    boolean cancelled = inbox.startBatch(inbound);
-                    channel.send(cancelled ? skipped() : run(batch));
+                    channel.send(inbox.wasCancelled(inbound) ? skipped() : run(batch));
                 } else if (message instanceof Message.Exit exit) {
                     flushOutput();
                     System.exit(exit.status());
@@ -113,7 +111,6 @@ final class Worker {
             failure = failure(e.item(), e.getCause(), starts[completed]);
         } finally {
             runningItem = NOT_RUNNING;
-            CellInterrupts.clear(); // loading the next call's state may run cell code; batches sent ahead stay skipped
         }
         byte[] bytes;
         try {

@@ -104,11 +104,12 @@ final class WorkerConnection implements AutoCloseable {
             sizes[i] = chunks.get(i).items().size();
         }
         byte[] serializedItems = Payloads.serialize(items);
-        if (taskCallId != task.callId()) {
+        boolean newCall = taskCallId != task.callId();
+        if (newCall) {
             ship(task.cells()); // once per call: what a call needs does not change while it runs
         }
-        channel.send(new Message.RunBatch(task.callId(), taskCallId == task.callId() ? null : task.task(),
-                firstItems, sizes, serializedItems));
+        channel.send(new Message.RunBatch(task.callId(), newCall ? task.task() : null, firstItems, sizes,
+                serializedItems));
         taskCallId = task.callId();
     }
 
@@ -259,7 +260,7 @@ final class WorkerConnection implements AutoCloseable {
      * The worker died while it ran {@code chunks} (or could not be reached to run them). {@code exitingItem}: the
      * item it said it was running when it called System.exit, if it did; else the batch as a whole is to blame.
      */
-    BatchOutcome died(List<Chunk> chunks, Integer exitingItem, long start) {
+    private BatchOutcome died(List<Chunk> chunks, Integer exitingItem, long start) {
         dead = true;
         String exit;
         try {

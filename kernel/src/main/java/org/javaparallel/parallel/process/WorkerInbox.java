@@ -26,13 +26,18 @@ final class WorkerInbox {
         }
     }
 
+    /**
+     * The next message, with any earlier stop request cleared: a stop is for the batch that was running, and cell
+     * code the next message runs (static initialisers of its classes, a batch) must not inherit it.
+     */
     Inbound take() throws InterruptedException {
-        return messages.take();
+        Inbound next = messages.take();
+        CellInterrupts.clear(); // before a batch reads the count: a cancel arriving from now on sets it again
+        return next;
     }
 
-    /** Clears an earlier stop request and tells whether a batch that arrived as {@code inbound} was cancelled. */
-    boolean startBatch(Inbound inbound) {
-        CellInterrupts.clear(); // first: a cancel arriving from now on sets the stop request again and is seen
+    /** Whether a batch that arrived as {@code inbound} was cancelled, by a cancel that came after it. */
+    boolean wasCancelled(Inbound inbound) {
         return inbound.cancelsBefore() < cancels.get();
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #FLUSH_PERIOD_MILLIS} from a daemon thread, so that what a long task prints shows while it runs.
  */
 final class WorkerOutput {
-    static final int SEND_AT_BYTES = 64 * 1024;
-    static final long FLUSH_PERIOD_MILLIS = 50;
+    private static final int SEND_AT_BYTES = 64 * 1024;
+    private static final long FLUSH_PERIOD_MILLIS = 50;
 
     private final MessageChannel channel;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();

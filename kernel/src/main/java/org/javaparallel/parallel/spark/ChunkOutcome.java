@@ -11,7 +11,7 @@ import org.javaparallel.parallel.TaskRecord;
  *
  * @param failure null when every item succeeded (Optional is not Serializable)
  */
-record ChunkOutcome(int firstItem, List<?> results, Failure failure, TaskRecord record) implements Serializable {
+record ChunkOutcome(List<?> results, Failure failure, TaskRecord record) implements Serializable {
     /** The item at index {@code item} of the call threw {@code error} on {@code worker}. */
     record Failure(int item, Throwable error, String worker) implements Serializable {
     }

@@ -46,7 +46,7 @@ final class ChunkRunner extends AbstractFunction1<Iterator<byte[]>, byte[]> impl
         }
         TaskRecord record = new TaskRecord(worker, chunk.firstItem(), chunk.items().size(), start,
                 System.currentTimeMillis());
-        return Payload.encode(new ChunkOutcome(chunk.firstItem(), results, failure, record));
+        return Payload.encode(new ChunkOutcome(results, failure, record));
     }
 
     private static String workerName() {

@@ -249,7 +249,6 @@ public final class SparkPool implements Pool {
         private final IntFunction<ChunkOutcome> chunkAt;
         private int nextChunk;
         private Iterator<?> current = Collections.emptyIterator();
-        private ChunkOutcome.Failure pendingFailure;
 
         Results(SubmittedJob job, IntFunction<ChunkOutcome> chunkAt) {
             this.job = job;
@@ -259,16 +258,15 @@ public final class SparkPool implements Pool {
         @Override
         public boolean hasNext() {
             while (!current.hasNext()) {
-                if (pendingFailure != null) {
-                    throw withUnshippedVariables(job.failure(pendingFailure)); // after the items before it
-                }
                 if (nextChunk == job.chunkCount()) {
                     lastTimeline = job.timeline();
                     return false;
                 }
                 ChunkOutcome outcome = chunkAt.apply(nextChunk++);
+                if (outcome.failure() != null) { // a failed chunk has no results: the chunks before it were yielded
+                    throw withUnshippedVariables(job.failure(outcome.failure()));
+                }
                 current = outcome.results().iterator();
-                pendingFailure = outcome.failure();
             }
             return true;
         }

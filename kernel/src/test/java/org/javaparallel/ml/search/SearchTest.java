@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.javaparallel.ml.SVCModel;
 import org.javaparallel.ml.svm.RbfSvc;
 import org.javaparallel.ml.svm.SquaredDistances;
 import org.javaparallel.ml.svm.SvcParams;
+import org.javaparallel.kernel.testing.SystemOut;
 import org.junit.jupiter.api.Test;
 
 class SearchTest {
@@ -34,7 +33,7 @@ class SearchTest {
         RandomizedSearch search = new RandomizedSearch(svc, Map.of("C", List.of(0.1, 10.0),
                 "gamma", List.of(1e-3, 1e-1, "scale")), 3).seed(7).cv(3);
         SequentialPool pool = new SequentialPool(false);
-        String printed = capturingStdout(() -> search.fit(DIGITS, pool));
+        String printed = SystemOut.captured(() -> search.fit(DIGITS, pool));
 
         assertEquals("Fitting 3 folds for each of 3 candidates, totalling 9 fits", printed.strip());
         // the digits travel by name: the function shipped with the tasks stays small
@@ -157,7 +156,7 @@ class SearchTest {
         ParamMap[] grid = new ParamGridBuilder().addGrid(svc.C(), new double[]{1.0, Double.POSITIVE_INFINITY}).build();
         SequentialPool pool = new SequentialPool(false);
         GridSearch search = new GridSearch(svc, grid).cv(3);
-        String printed = capturingStdout(() -> {
+        String printed = SystemOut.captured(() -> {
             IllegalArgumentException rejected = assertThrows(IllegalArgumentException.class,
                     () -> search.fit(DIGITS, pool));
             assertTrue(rejected.getMessage().contains("C=Infinity"), rejected.getMessage());
@@ -165,17 +164,5 @@ class SearchTest {
         });
         assertEquals("", printed, "the search was not announced");
         assertTrue(pool.serializedFunctionBytes().isEmpty(), "no fit was sent to the pool");
-    }
-
-    private static String capturingStdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString();
     }
 }
