@@ -232,7 +232,8 @@ fi
 # -Xss8m: course code recurses deeply (divide and conquer); the main thread of a JShell cell needs room.
 # -XX:-OmitStackTraceInFastThrow: keep the stack trace of an exception a student's loop throws repeatedly.
 # G1 periodic GC and the heap free ratios: after start-up (JShell indexes every jar for completion) and after
-# a heavy cell, an idle kernel gives the memory it no longer uses back to the system within 10 to 20 s.
+# a heavy cell, an idle kernel gives the memory it no longer uses back to the system at G1's next periodic
+# collection (one every 10 s while idle).
 # A notebook kernel is idle most of the time, often next to many others on a shared machine.
 jvm_opts=(-Xss8m -XX:-OmitStackTraceInFastThrow -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8
           -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)

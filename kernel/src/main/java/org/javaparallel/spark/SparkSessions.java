@@ -123,8 +123,6 @@ public final class SparkSessions {
         return running.context();
     }
 
-    /** The master a session started without a backend would use. */
-
     /** The master of the running session. */
     public synchronized Optional<String> master() {
         return isRunning() ? Optional.of(running.master().url()) : Optional.empty();

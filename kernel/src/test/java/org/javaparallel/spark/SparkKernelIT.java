@@ -142,18 +142,6 @@ class SparkKernelIT {
         }
 
         @Test
-        @Order(10)
-        void theProgressOfASlowJobNamesTheCellByItsExecutionCount() {
-            ok("int pause(int x) { try { Thread.sleep(1500); } catch (InterruptedException e) { } return x; }");
-            ExecuteResult slow = kernel.execute("sc().parallelize(List.of(1, 2), 2).map(x -> pause(x)).count()",
-                    JOB_TIMEOUT);
-            assertEquals("2", slow.resultText(), slow.describe());
-            int count = slow.raw().content().get("execution_count").getAsInt();
-            assertTrue(slow.displays().stream().map(d -> d.text("text/plain")).filter(Objects::nonNull)
-                    .anyMatch(text -> text.contains("(cell " + count + ")")), slow.describe());
-        }
-
-        @Test
         @Order(8)
         void anInterruptCancelsARunningJobAndSparkStaysUsable() {
             String job = kernel.sendExecute("""
@@ -188,6 +176,18 @@ class SparkKernelIT {
             ExecuteResult shown = kernel.execute("%backend");
             assertEquals(backendDescription, shown.stdout().strip(), shown.describe());
             assertEquals("1", kernel.execute("sc().parallelize(List.of(1)).count()", JOB_TIMEOUT).resultText());
+        }
+
+        @Test
+        @Order(10)
+        void theProgressOfASlowJobNamesTheCellByItsExecutionCount() {
+            ok("int pause(int x) { try { Thread.sleep(1500); } catch (InterruptedException e) { } return x; }");
+            ExecuteResult slow = kernel.execute("sc().parallelize(List.of(1, 2), 2).map(x -> pause(x)).count()",
+                    JOB_TIMEOUT);
+            assertEquals("2", slow.resultText(), slow.describe());
+            int count = slow.raw().content().get("execution_count").getAsInt();
+            assertTrue(slow.displays().stream().map(d -> d.text("text/plain")).filter(Objects::nonNull)
+                    .anyMatch(text -> text.contains("(cell " + count + ")")), slow.describe());
         }
 
         private void ok(String code) {
@@ -258,5 +258,4 @@ class SparkKernelIT {
             }
         }
     }
-
 }

@@ -9,8 +9,8 @@ import org.apache.spark.ml.param.ParamMap;
  * A runner is made for one fit call and its candidates, after they passed the search's checks.
  */
 sealed interface FitRunner permits PoolRunner, SparkRunner {
-    /** Every row's class, in the order the folds number the rows. */
-    int[] labels();
+    /** How many rows the folds split. */
+    int rows();
 
     /** Test score and fit time of every (candidate, fold); {@code onFitDone} runs after each fit. */
     FoldScores crossValidate(Splitter splitter, Scoring scoring, Runnable onFitDone);

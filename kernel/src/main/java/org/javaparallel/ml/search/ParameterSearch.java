@@ -138,7 +138,7 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
     private S search(Function<List<ParamMap>, FitRunner> runnerFor) {
         List<ParamMap> candidates = validCandidates();
         FitRunner runner = runnerFor.apply(candidates);
-        Splitter folds = splitter(runner.labels().length);
+        Splitter folds = splitter(runner.rows());
         SearchProgress progress = announce(folds.folds(), candidates.size());
         FoldScores scores = runner.crossValidate(folds, scoring, progress == null ? () -> { } : progress::advance);
         results = new SearchResults(scoring.name(), scoring.largerIsBetter(), candidates, scores);

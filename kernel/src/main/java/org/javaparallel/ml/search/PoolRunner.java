@@ -28,8 +28,8 @@ final class PoolRunner implements FitRunner {
     }
 
     @Override
-    public int[] labels() {
-        return data.y();
+    public int rows() {
+        return data.y().length;
     }
 
     @Override

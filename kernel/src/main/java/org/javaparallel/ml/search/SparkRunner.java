@@ -43,8 +43,8 @@ final class SparkRunner implements FitRunner {
     }
 
     @Override
-    public int[] labels() {
-        return labels;
+    public int rows() {
+        return labels.length;
     }
 
     @Override

@@ -34,7 +34,10 @@ public final class SquaredDistances {
         return squaredNorms[row];
     }
 
-    /** The distance of row {@code a} to itself as {@link #row} computes it (not always exactly 0), without the row. */
+    /**
+     * The distance of row {@code a} to itself as {@link #row} computes it, without the row: 0 for rows of moderate
+     * values, NaN for a row with NaN, infinite or overflowing values, as libsvm's kernel gives for them.
+     */
     public double self(int a) {
         return squaredNorms[a] + squaredNorms[a] - 2 * dot(x[a], x[a]);
     }
