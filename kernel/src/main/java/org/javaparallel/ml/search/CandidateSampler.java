@@ -46,8 +46,9 @@ final class CandidateSampler {
         return candidates;
     }
 
+    /** Each parameter's values; {@link ParamGrid} orders the parameters. */
     private Map<String, List<?>> choices() {
-        Map<String, List<?>> choices = new TreeMap<>();
+        Map<String, List<?>> choices = new LinkedHashMap<>();
         distributions.forEach((name, distribution) -> choices.put(name, ((ParamDistribution.Choice) distribution).values()));
         return choices;
     }
