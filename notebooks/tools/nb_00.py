@@ -65,7 +65,8 @@ write("00-tour", [
     reports the mean and spread (use `-n` for loops per run and `-r` for the number of runs). The cell
     forms `%%time` and `%%timeit` time the whole cell. A library from Maven Central is one line away:
     `%maven org.apache.commons:commons-csv:1.14.1` adds it and what it needs, for cells, worker JVMs and
-    Spark executors alike (`%jars` does the same for jar files you have).
+    Spark executors alike (`%jars` does the same for jar files you have). `%env NAME=value` sets an
+    environment variable for the worker JVMs started later, and `%env NAME` shows one.
     """),
     code("""
     %lsmagic
@@ -83,7 +84,7 @@ write("00-tour", [
     total
     """),
     code("""
-    %env JP_NOTEBOOK_SCALE
+    %env COURSE=hpc
     """),
     md("""
     ## Errors
