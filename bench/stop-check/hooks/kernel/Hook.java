@@ -1,6 +1,6 @@
 package stopcheck;
 
-import org.javaparallel.parallel.code.CellInterrupts;
+import org.javaparallel.parallel.spi.CellInterrupts;
 
 /** Whatever the kernel's CellInterrupts does now (needs kernel/target/classes). */
 final class Hook {

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.javaparallel.parallel.code.CellCode;
-import org.javaparallel.parallel.code.TopLevelVariable;
+import org.javaparallel.parallel.spi.CellCode;
+import org.javaparallel.parallel.spi.TopLevelVariable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 

@@ -4,7 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
-import org.javaparallel.parallel.code.CellInterrupts;
+import org.javaparallel.parallel.spi.CellInterrupts;
 
 /**
  * Runs each snippet in this JVM on a thread of its own, so that an interrupt can stop it without touching the

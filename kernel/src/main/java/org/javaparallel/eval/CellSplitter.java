@@ -2,8 +2,8 @@ package org.javaparallel.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis;
 
 /** Splits a cell into JShell snippets, remembering where each starts so that errors can name cell lines. */
 final class CellSplitter {

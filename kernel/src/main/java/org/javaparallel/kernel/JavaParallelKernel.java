@@ -2,6 +2,7 @@ package org.javaparallel.kernel;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -10,28 +11,28 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.util.StringStyler;
-import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
-import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
-import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
-import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.javaparallel.display.Display;
 import org.javaparallel.display.DisplayHandle;
 import org.javaparallel.eval.Completion;
 import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
+import org.javaparallel.kernel.lifecycle.KernelLifecycle;
 import org.javaparallel.magic.MagicRegistry;
-import org.javaparallel.parallel.code.CellInterrupts;
+import org.javaparallel.parallel.spi.CellInterrupts;
 
 /**
  * The Jupyter kernel: the base library's message handling, with cells evaluated by JShell in this JVM,

@@ -10,25 +10,29 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.javaparallel.eval.CellApiJars;
 import org.javaparallel.eval.CompileClassPath;
 import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
+import org.javaparallel.kernel.lifecycle.KernelLifecycle;
+import org.javaparallel.kernel.lifecycle.ParallelLifecycle;
+import org.javaparallel.kernel.lifecycle.SparkLifecycle;
+import org.javaparallel.kernel.logging.BackgroundLoggingProvider;
 import org.javaparallel.magic.BackendMagic;
-import org.javaparallel.magic.ResourcesMagic;
-import org.javaparallel.magic.SparkMagic;
-import org.javaparallel.parallel.Backends;
-import org.javaparallel.parallel.CallerContext;
-import org.javaparallel.parallel.spark.SparkBackend;
-import org.javaparallel.spark.SparkSessions;
 import org.javaparallel.magic.ClasspathMagic;
 import org.javaparallel.magic.EnvMagic;
 import org.javaparallel.magic.LsMagic;
-import org.javaparallel.magic.MavenMagic;
 import org.javaparallel.magic.MagicRegistry;
+import org.javaparallel.magic.MavenMagic;
+import org.javaparallel.magic.ResourcesMagic;
+import org.javaparallel.magic.SparkMagic;
 import org.javaparallel.magic.TimeMagic;
 import org.javaparallel.magic.TimeitMagic;
-import org.javaparallel.parallel.code.CellCodeRegistry;
+import org.javaparallel.parallel.Backends;
+import org.javaparallel.parallel.spi.CallerContext;
+import org.javaparallel.parallel.spi.CellCodeRegistry;
+import org.javaparallel.spark.SparkSessions;
 
 /**
  * Starts the kernel as Jupyter does: {@code java ... KernelMain <connection file>}. JShell starts in the
@@ -51,7 +55,6 @@ public final class KernelMain {
             "import static org.javaparallel.display.Display.markdown;",
             "import static org.javaparallel.display.Display.png;",
             "import org.javaparallel.parallel.*;",
-            "import org.javaparallel.parallel.process.WorkerProcess;",
             "import static org.javaparallel.spark.SparkAccess.*;");
 
     private static final long EXIT_GRACE_MILLIS = 5000;
@@ -83,7 +86,6 @@ public final class KernelMain {
             JShellEvaluator started = JShellEvaluator.start(STARTUP,
                     CompileClassPath.narrowedTo(CellApiJars::contains), console, SparkSessions.shared()::onCellThread);
             CellCodeRegistry.install(started.cellCode());
-            SparkBackend.register();
             return started;
         });
 

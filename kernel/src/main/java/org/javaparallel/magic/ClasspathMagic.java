@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.javaparallel.parallel.WorkerClasspath;
+import org.javaparallel.parallel.spi.WorkerClasspath;
 import org.javaparallel.spark.SparkSessions;
 
 /**

@@ -2,7 +2,7 @@ package org.javaparallel.magic;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.javaparallel.parallel.WorkerEnvironment;
+import org.javaparallel.parallel.spi.WorkerEnvironment;
 
 /**
  * {@code %env}, {@code %env NAME}, {@code %env NAME=value}: a JVM cannot change its own environment, so values

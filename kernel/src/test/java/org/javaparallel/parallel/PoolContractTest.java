@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -15,39 +17,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.javaparallel.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The same calls give the same results on threads and on worker JVMs (which load these test classes from the classpath). */
+/**
+ * The same calls give the same results on every backend: threads, worker JVMs (which load these test classes from
+ * the classpath) and Spark local mode, each created the way cells create them, through {@link Pools#create}.
+ */
 class PoolContractTest {
-    private static Pool threads;
-    private static Pool processes;
+    private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
     private static final CountDownLatch KEPT_CHUNK_STOPPED = new CountDownLatch(1);
     private static final CountDownLatch LATER_ITEM_FAILING = new CountDownLatch(1);
     private static final List<Integer> ITEMS = IntStream.range(0, 50).boxed().collect(Collectors.toList());
     private static final List<Integer> SQUARES = ITEMS.stream().map(x -> x * x).collect(Collectors.toList());
 
     static Stream<String> pools() {
-        return Stream.of("threads", "processes");
+        return Stream.of("threads 2", "processes 2", "spark local[2]");
     }
 
     private static Pool pool(String backend) {
-        return backend.equals("threads") ? threads : processes;
-    }
-
-    @BeforeAll
-    static void createPools() {
-        threads = Pools.threads(2);
-        processes = Pools.processes(2);
+        return POOLS.computeIfAbsent(backend, spec -> Pools.create(BackendSpec.parse(spec)));
     }
 
     @AfterAll
     static void closePools() {
-        threads.close();
-        processes.close();
+        POOLS.values().forEach(Pool::close);
+        SparkSessions.shared().stop();
     }
 
     @ParameterizedTest
@@ -100,7 +98,7 @@ class PoolContractTest {
 
     @Test
     void interruptingAnImapStopsTheChunksItKeptRunningAfterAFailure() throws Exception {
-        Iterator<Integer> results = threads.imap((Integer x) -> {
+        Iterator<Integer> results = pool("threads 2").imap((Integer x) -> {
             if (x > 0) {
                 LATER_ITEM_FAILING.countDown();
                 throw new IllegalStateException("item " + x);

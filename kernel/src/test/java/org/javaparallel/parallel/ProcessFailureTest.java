@@ -1,5 +1,6 @@
 package org.javaparallel.parallel;
 
+import org.javaparallel.parallel.spi.WorkerEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.javaparallel.parallel.code.CellInterrupts;
-import org.javaparallel.parallel.engine.WorkerDiedException;
 import org.javaparallel.kernel.testing.Pause;
 import org.javaparallel.kernel.testing.SystemOut;
+import org.javaparallel.parallel.engine.WorkerDiedException;
+import org.javaparallel.parallel.spi.CellInterrupts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.javaparallel.kernel.testing.SystemOut;
 import org.javaparallel.ml.Digits;
 import org.javaparallel.ml.LabeledData;
 import org.javaparallel.ml.SVC;
@@ -21,7 +22,6 @@ import org.javaparallel.ml.SVCModel;
 import org.javaparallel.ml.svm.RbfSvc;
 import org.javaparallel.ml.svm.SquaredDistances;
 import org.javaparallel.ml.svm.SvcParams;
-import org.javaparallel.kernel.testing.SystemOut;
 import org.junit.jupiter.api.Test;
 
 class SearchTest {

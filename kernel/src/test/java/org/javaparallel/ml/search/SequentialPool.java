@@ -16,6 +16,7 @@ import org.javaparallel.parallel.Pool;
 import org.javaparallel.parallel.SerializableBiFunction;
 import org.javaparallel.parallel.SerializableCallable;
 import org.javaparallel.parallel.SerializableFunction;
+import org.javaparallel.parallel.TaskFuture;
 import org.javaparallel.parallel.TaskRecord;
 
 /**
@@ -94,7 +95,7 @@ public final class SequentialPool implements Pool {
     }
 
     @Override
-    public <R> AsyncResult<R> applyAsync(SerializableCallable<? extends R> task) {
+    public <R> TaskFuture<R> applyAsync(SerializableCallable<? extends R> task) {
         throw new UnsupportedOperationException("not needed by the search tests");
     }
 

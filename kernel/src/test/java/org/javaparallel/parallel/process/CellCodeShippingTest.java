@@ -8,7 +8,7 @@ import java.util.List;
 import org.javaparallel.parallel.Pool;
 import org.javaparallel.parallel.Pools;
 import org.javaparallel.parallel.SerializableFunction;
-import org.javaparallel.parallel.code.CellCodeRegistry;
+import org.javaparallel.parallel.spi.CellCodeRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

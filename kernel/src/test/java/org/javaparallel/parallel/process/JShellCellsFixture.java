@@ -17,8 +17,8 @@ import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
-import org.javaparallel.parallel.code.CellCode;
-import org.javaparallel.parallel.code.TopLevelVariable;
+import org.javaparallel.parallel.spi.CellCode;
+import org.javaparallel.parallel.spi.TopLevelVariable;
 
 /**
  * TEST FIXTURE, not the kernel's evaluator: a real in-process JShell whose class loading also writes every class

@@ -7,7 +7,7 @@ import java.util.List;
 import org.javaparallel.kernel.testing.LibraryJar;
 import org.javaparallel.parallel.Pool;
 import org.javaparallel.parallel.Pools;
-import org.javaparallel.parallel.WorkerClasspath;
+import org.javaparallel.parallel.spi.WorkerClasspath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

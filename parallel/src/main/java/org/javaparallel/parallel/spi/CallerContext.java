@@ -1,0 +1,31 @@
+package org.javaparallel.parallel.spi;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Carries the submitting thread's context (in the kernel: which cell prints and displays go to) over to the
+ * threads that run tasks or relay worker output. The kernel installs a {@link Capturer}; outside a kernel
+ * tasks simply run as they are.
+ */
+public final class CallerContext {
+    /** Called on the submitting thread; returns an executor that runs actions inline within that thread's context. */
+    @FunctionalInterface
+    public interface Capturer {
+        Executor capture();
+    }
+
+    private static final Capturer NONE = () -> Runnable::run;
+    private static volatile Capturer capturer = NONE;
+
+    private CallerContext() {
+    }
+
+    public static void install(Capturer newCapturer) {
+        capturer = newCapturer == null ? NONE : newCapturer;
+    }
+
+    /** Captures the calling thread's context: actions given to the result run as if on this thread. */
+    public static Executor capture() {
+        return capturer.capture();
+    }
+}

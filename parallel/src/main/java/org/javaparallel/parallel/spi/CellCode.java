@@ -1,0 +1,22 @@
+package org.javaparallel.parallel.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the kernel's evaluator tells backends about code typed in cells, so that they can run it in other JVMs.
+ * Implemented by the evaluator; backends read it through {@link CellCodeRegistry}.
+ */
+public interface CellCode {
+    /** Directory laid out like a classpath entry holding the bytecode of every class defined in cells so far. */
+    Path classDirectory();
+
+    /** The loader that defines cell classes in this JVM. */
+    ClassLoader loader();
+
+    /** The top-level variables that are currently defined (redefined ones are not listed). */
+    List<TopLevelVariable> variables();
+
+    /** Grows each time cell code ran, so that a worker can tell whether its copy of the variables is current. */
+    long stateVersion();
+}

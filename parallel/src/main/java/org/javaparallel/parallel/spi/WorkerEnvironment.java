@@ -1,0 +1,33 @@
+package org.javaparallel.parallel.spi;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Environment variables for worker JVMs started from now on. A JVM cannot change its own environment, so
+ * values set here (by {@code %env NAME=value}) are added to the environment of each worker JVM it starts.
+ */
+public final class WorkerEnvironment {
+    private static final Map<String, String> OVERRIDES = new ConcurrentHashMap<>();
+
+    private WorkerEnvironment() {
+    }
+
+    public static void set(String name, String value) {
+        OVERRIDES.put(name, value);
+    }
+
+    /** Worker JVMs started from now on see the kernel's own value again. */
+    public static void unset(String name) {
+        OVERRIDES.remove(name);
+    }
+
+    /** The value a worker JVM started now would see. */
+    public static String get(String name) {
+        return OVERRIDES.getOrDefault(name, System.getenv(name));
+    }
+
+    public static Map<String, String> overrides() {
+        return Map.copyOf(OVERRIDES);
+    }
+}

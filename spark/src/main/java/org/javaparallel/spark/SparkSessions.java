@@ -1,0 +1,299 @@
+package org.javaparallel.spark;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.javaparallel.display.Html;
+import org.javaparallel.display.MimeBundle;
+
+/**
+ * The kernel's one SparkSession (Spark allows one per JVM): started on first use from the course's
+ * spark-defaults.conf plus {@code %spark conf} settings, restarted on another master when a backend asks for
+ * one, stopped on {@code %spark stop}, backend change, kernel restart and shutdown.
+ */
+public final class SparkSessions {
+    /** Seconds a start may take, including the first executor's launch on a cluster. */
+    public static final String START_TIMEOUT_KEY = "spark.javaparallel.startTimeout";
+    static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(45);
+    private static final SparkSessions SHARED = new SparkSessions(SparkSettings.fromEnvironment());
+
+    private final SparkSettings settings;
+    private final CellJobs cellJobs = new CellJobs();
+    private final List<Path> jars = new ArrayList<>();
+    private Running running;
+    private int leases;
+
+    private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress) {
+        boolean alive() {
+            return !session.sparkContext().isStopped();
+        }
+    }
+
+    SparkSessions(SparkSettings settings) {
+        this.settings = settings;
+    }
+
+    public static SparkSessions shared() {
+        return SHARED;
+    }
+
+    /** A jar that cell code uses: executors get it now if a session runs, and sessions started later get it too. */
+    public synchronized void addJar(Path jar) {
+        if (!jars.contains(jar)) {
+            jars.add(jar);
+        }
+        if (isRunning()) {
+            running.context().addJar(jar.toString());
+        }
+    }
+
+    /** {@code %spark conf key=value}: applies to the next start. */
+    public synchronized void configure(String key, String value) {
+        if (isRunning()) {
+            throw new IllegalStateException("Spark is already running, so '" + key + "' would not take effect: "
+                    + "run %spark stop first, then %spark conf " + key + "=" + value + ".");
+        }
+        settings.set(key, value);
+    }
+
+    public synchronized boolean isRunning() {
+        return running != null && running.alive();
+    }
+
+    /** The running session, started with the configured master if there is none. */
+    public synchronized SparkSession session() {
+        return isRunning() ? running.session() : start(new MasterUrl(settings.master())).session();
+    }
+
+    /** A session on {@code master}: a session on another master is stopped first. */
+    public synchronized SparkSession session(String master) {
+        if (isRunning() && running.master().url().equals(master)) {
+            return running.session();
+        }
+        stop();
+        return start(new MasterUrl(master)).session();
+    }
+
+    /**
+     * A backend's hold on a session on {@code master}: the session stops when the last lease of it is closed
+     * (backend change); a lease whose session was stopped or replaced meanwhile closes without effect.
+     */
+    public synchronized SessionLease lease(String master) {
+        session(master);
+        leases++;
+        Running leased = running;
+        return new SessionLease() {
+            @Override
+            public boolean isCurrent() {
+                synchronized (SparkSessions.this) {
+                    return running == leased && leased.alive();
+                }
+            }
+
+            @Override
+            public void close() {
+                synchronized (SparkSessions.this) {
+                    if (running == leased && --leases == 0) {
+                        stop();
+                    }
+                }
+            }
+        };
+    }
+
+    public synchronized JavaSparkContext context() {
+        session();
+        return running.context();
+    }
+
+    /** The master of the running session. */
+    public synchronized Optional<String> master() {
+        return isRunning() ? Optional.of(running.master().url()) : Optional.empty();
+    }
+
+    /** Whether the running session's executors are other JVMs, which need classes and variables shipped. */
+    public synchronized boolean hasRemoteExecutors() {
+        return isRunning() && !running.master().sharesDriverJvm();
+    }
+
+    public synchronized void stop() {
+        if (running != null) {
+            Running stopping = running;
+            running = null;
+            leases = 0;
+            stopping.progress().close();
+            stopping.session().stop();
+        }
+    }
+
+    /**
+     * Called by the kernel before each cell runs: the cell's jobs get a group of their own and fresh variables;
+     * {@code cellOutput} runs an action as if in the cell (progress bars of the cell's jobs are shown there).
+     */
+    public void beforeCell(String cellDescription, Executor cellOutput) {
+        cellJobs.beforeCell(cellDescription, cellOutput);
+    }
+
+    /**
+     * Called by the kernel at the start of each thread that runs cell code, before the code: Spark keeps the job
+     * group and the state generation per thread (threads started later inherit them), so jobs that cell code
+     * submits through Spark's own API carry them only if its thread was tagged.
+     */
+    public void onCellThread() {
+        SparkContext sc = runningContext();
+        if (sc != null) {
+            cellJobs.tagThread(sc);
+        }
+    }
+
+    /**
+     * Called by the pool before each job: the calling thread's jobs join the cell's group, and executors get the
+     * top-level variables as they are now, even if the cell changes them while an asynchronous job runs.
+     */
+    public void beforeJob() {
+        SparkContext sc = context().sc();
+        cellJobs.tagThread(sc);
+        if (hasRemoteExecutors()) {
+            CellState.snapshotFor(Long.parseLong(sc.getLocalProperty(CellStatePlugin.GENERATION_PROPERTY)));
+        }
+    }
+
+    /** Top-level variables that executors do not get (not Serializable), with the reason. */
+    public List<String> unshippedVariables() {
+        return CellState.skipped();
+    }
+
+    /** Called by the kernel on interrupt: cancels the running cell's jobs; later jobs start at once. */
+    public void interruptCell() {
+        SparkContext sc = runningContext();
+        if (sc != null) {
+            cellJobs.cancel(sc);
+        }
+    }
+
+    private synchronized SparkContext runningContext() {
+        return isRunning() ? running.session().sparkContext() : null;
+    }
+
+    private Running start(MasterUrl master) {
+        JavaVersionCheck.requireSupported();
+        useLogConfiguration();
+        SparkConf conf = conf(master);
+        SparkSession session = SessionStarter.start(conf, master, CellState.loader(), startTimeout(conf));
+        SparkContext sc = session.sparkContext();
+        SparkProgress progress = new SparkProgress(Optional.ofNullable(sc.uiWebUrl().getOrElse(() -> null)),
+                cellJobs::outputOf);
+        sc.addSparkListener(progress);
+        running = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress);
+        cellJobs.tagThread(sc);
+        return running;
+    }
+
+    private SparkConf conf(MasterUrl master) {
+        SparkConf conf = new SparkConf(false);
+        settings.effective().forEach(conf::set);
+        conf.setMaster(master.url());
+        conf.setIfMissing("spark.app.name", "java-parallel");
+        conf.set("spark.plugins", append(conf.get("spark.plugins", ""), ",", CellStatePlugin.class.getName()));
+        jars.forEach(jar -> conf.set("spark.jars", append(conf.get("spark.jars", ""), ",", jar.toString())));
+        CellState.classDirectory().ifPresent(directory ->
+                conf.set("spark.repl.class.outputDir", directory.toAbsolutePath().toString()));
+        if (!master.sharesDriverJvm()) {
+            // executors load the state plugin at start, before any class can be fetched from the driver
+            conf.set("spark.executor.extraClassPath",
+                    append(conf.get("spark.executor.extraClassPath", ""), java.io.File.pathSeparator, ownCodeLocation()));
+        }
+        return conf;
+    }
+
+    private static Duration startTimeout(SparkConf conf) {
+        String value = conf.get(START_TIMEOUT_KEY, "");
+        if (value.isBlank()) {
+            return DEFAULT_START_TIMEOUT;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.strip().replaceFirst("s$", "")));
+        } catch (NumberFormatException e) {
+            throw new SparkStartException(START_TIMEOUT_KEY + "=" + value + " is not a number of seconds, e.g. 30s");
+        }
+    }
+
+    private static String append(String list, String separator, String entry) {
+        return list.isBlank() ? entry : list + separator + entry;
+    }
+
+    private static String ownCodeLocation() {
+        try {
+            return Path.of(CellStatePlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the kernel's classes", e);
+        }
+    }
+
+    /** Spark logs through log4j2; the course's configuration keeps its INFO chatter out of cell outputs. */
+    private void useLogConfiguration() {
+        settings.directory().map(directory -> directory.resolve("log4j2.properties")).filter(Files::isRegularFile)
+                .filter(file -> System.getProperty("log4j2.configurationFile") == null)
+                .ifPresent(file -> System.setProperty("log4j2.configurationFile", file.toString()));
+    }
+
+    /** What {@code %spark} shows. */
+    public synchronized String status() {
+        return String.join("\n", statusLines().values());
+    }
+
+    /** {@link #status()} with a clickable Spark UI link. */
+    public synchronized MimeBundle statusBundle() {
+        Map<String, String> lines = statusLines();
+        String html = lines.entrySet().stream()
+                .map(line -> line.getKey().equals("ui")
+                        ? "Spark UI: <a href=\"" + uiUrl().orElse("") + "\" target=\"_blank\">" + uiUrl().orElse("") + "</a>"
+                        : Html.escape(line.getValue()))
+                .collect(Collectors.joining("<br>"));
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", "<div>" + html + "</div>");
+        bundle.put("text/plain", String.join("\n", lines.values()));
+        return new MimeBundle(bundle);
+    }
+
+    private Optional<String> uiUrl() {
+        return isRunning() ? Optional.ofNullable(running.session().sparkContext().uiWebUrl().getOrElse(() -> null))
+                : Optional.empty();
+    }
+
+    private Map<String, String> statusLines() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        if (isRunning()) {
+            SparkContext sc = running.session().sparkContext();
+            lines.put("state", "Spark " + sc.version() + " running on " + running.master().url()
+                    + ", application " + sc.applicationId());
+            lines.put("executors", "executors: " + (sc.statusTracker().getExecutorInfos().length - 1)
+                    + (running.master().sharesDriverJvm() ? " (in this JVM)" : "")
+                    + ", default parallelism " + sc.defaultParallelism());
+            uiUrl().ifPresent(url -> lines.put("ui", "Spark UI: " + url));
+        } else {
+            lines.put("state", "Spark is not running; it starts on first use of spark()/sc() or a Spark backend, "
+                    + "with master " + settings.master() + ".");
+        }
+        lines.put("defaults", settings.defaultsFile().map(file -> "defaults: " + file)
+                .orElse("defaults: none found (set " + SparkSettings.CONF_ENV + " to the spark-conf directory)"));
+        if (!settings.overrides().isEmpty()) {
+            lines.put("overrides", "%spark conf: " + settings.overrides().entrySet().stream()
+                    .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")));
+        }
+        return lines;
+    }
+
+}
