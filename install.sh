@@ -265,7 +265,7 @@ json_string() {
 # The class path lists the jars the kernel needs to answer Jupyter first: the JVM opens the jars of a class path
 # in order until it finds a class, and reading the directories of ~200 Spark jars before the kernel's own costs
 # a noticeable part of the start-up. (`lib/*` would give them in directory order, the kernel jar often last.)
-startup_jars=(java-parallel-kernel.jar jjava-jupyter-*.jar jeromq-*.jar jnacl-*.jar gson-*.jar asm-*.jar)
+startup_jars=(java-parallel-kernel.jar java-parallel-core-*.jar jjava-jupyter-*.jar jeromq-*.jar jnacl-*.jar gson-*.jar asm-*.jar)
 classpath=""
 declare -A on_classpath=()
 add_to_classpath() {

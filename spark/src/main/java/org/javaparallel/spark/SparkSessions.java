@@ -17,6 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.javaparallel.display.Html;
 import org.javaparallel.display.MimeBundle;
+import org.javaparallel.parallel.engine.ObjectBytes;
 
 /**
  * The kernel's one SparkSession (Spark allows one per JVM): started on first use from the course's
@@ -211,9 +212,12 @@ public final class SparkSessions {
         CellState.classDirectory().ifPresent(directory ->
                 conf.set("spark.repl.class.outputDir", directory.toAbsolutePath().toString()));
         if (!master.sharesDriverJvm()) {
-            // executors load the state plugin at start, before any class can be fetched from the driver
-            conf.set("spark.executor.extraClassPath",
-                    append(conf.get("spark.executor.extraClassPath", ""), java.io.File.pathSeparator, ownCodeLocation()));
+            // executors load the state plugin at start, before any class can be fetched from the driver; it needs
+            // this module's jar and the core library's (the variable snapshot's serialization)
+            for (Class<?> code : List.of(CellStatePlugin.class, ObjectBytes.class)) {
+                conf.set("spark.executor.extraClassPath", append(conf.get("spark.executor.extraClassPath", ""),
+                        java.io.File.pathSeparator, codeLocation(code)));
+            }
         }
         return conf;
     }
@@ -234,11 +238,11 @@ public final class SparkSessions {
         return list.isBlank() ? entry : list + separator + entry;
     }
 
-    private static String ownCodeLocation() {
+    private static String codeLocation(Class<?> code) {
         try {
-            return Path.of(CellStatePlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the kernel's classes", e);
+            throw new IllegalStateException("cannot locate the jar of " + code.getName(), e);
         }
     }
 
