@@ -15,7 +15,7 @@ import org.objectweb.asm.Opcodes;
  * {@code System.exit}/{@code Runtime.exit}/{@code Runtime.halt} redirected to {@code CellInterrupts.exit}.
  */
 final class CellCodeWeaver {
-    private static final String HOOKS = "org/javaparallel/parallel/code/CellInterrupts";
+    private static final String HOOKS = "org/javaparallel/parallel/spi/CellInterrupts";
 
     private CellCodeWeaver() {
     }

@@ -19,6 +19,7 @@ import org.javaparallel.parallel.TaskFuture;
 import org.javaparallel.parallel.TaskRecord;
 import org.javaparallel.parallel.engine.Chunk;
 import org.javaparallel.parallel.engine.Chunking;
+import org.javaparallel.parallel.engine.TaskAdapters;
 import org.javaparallel.spark.SessionLease;
 import org.javaparallel.spark.SparkSessions;
 
@@ -108,16 +109,8 @@ public final class SparkPool implements Pool {
 
     @Override
     public <R> TaskFuture<R> applyAsync(SerializableCallable<? extends R> task) {
-        SerializableFunction<Object, R> call = ignored -> {
-            try {
-                return task.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        JobResult<R> list = new JobResult<>(submit(call, Collections.singletonList(null), 1, true));
+        // the shared adapter rethrows a checked exception unchanged, as the other backends do
+        JobResult<R> list = new JobResult<>(submit(new TaskAdapters.Call(task), Collections.singletonList(null), 1, true));
         return new TaskFuture<>() {
             private volatile boolean cancelled;
 
