@@ -6,14 +6,16 @@
 # and scikit-learn on each joblib backend (loky, threading, multiprocessing) with n_jobs=workers, and the best of
 # those is compared. Usage: bench/search-vs-sklearn.sh [seed] [workers]
 set -euo pipefail
-cd "$(dirname "$0")/../kernel"
+cd "$(dirname "$0")/.."
 seed="${1:-0}"
 workers="${2:-1}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test
-java -cp "target/classes:target/test-classes:$(cat "$work/cp.txt")" \
+# the kernel module and the modules it depends on; its test classpath holds the search and the benchmark
+mvn -q -B -o -pl kernel -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+    -Dmdep.includeScope=test
+java -cp "kernel/target/classes:kernel/target/test-classes:$(cat "$work/cp.txt")" \
     org.javaparallel.ml.bench.SearchBenchmark "$work/java.json" "$seed" "$workers"
 
 /usr/bin/python3 - "$work/java.json" "$workers" <<'PY'

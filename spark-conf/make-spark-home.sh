@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Makes a SPARK_HOME out of the kernel's runtime jars, for standalone clusters (local or SLURM):
-#   DEST/jars/  symlinks to every jar given (Spark and its dependencies, plus the kernel jar, whose
-#               classes the cluster scripts and executors need)
+#   DEST/jars/  symlinks to every jar given (Spark and its dependencies, and the project's java-parallel-core
+#               and java-parallel-spark jars, whose classes the cluster scripts and executors need)
 #   DEST/conf   symlink to this spark-conf directory (defaults, log4j2, cluster scripts)
 # Usage: make-spark-home.sh --jars DIR_OR_JAR [--jars DIR_OR_JAR ...] --dest DIR
-# Example (source tree, after `mvn package` in kernel/):
+# Example (source tree, after `mvn package`; kernel/target/lib holds the project's own jars too):
 #   spark-conf/make-spark-home.sh --jars kernel/target/lib --jars kernel/target/java-parallel-kernel.jar --dest /tmp/spark-home
 set -euo pipefail
 

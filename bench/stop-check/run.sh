@@ -1,7 +1,7 @@
 #!/bin/bash
 # What a woven stop check costs a hot loop, per design and JDK, and whether it stops loops.
 # Usage: bench/stop-check/run.sh [-n ITERATIONS] [-r REPS] [-s STOP_RUNS] [-j JAVA_HOME]... [DESIGN...]
-#   designs: the directories under hooks/ (default: all; "kernel" needs `mvn -DskipTests package` in kernel/)
+#   designs: the directories under hooks/ (default: all; "kernel" needs `mvn -DskipTests -pl parallel package`)
 #   -j: a JDK to run on, repeatable (default: the java on PATH and /usr/lib/jvm/temurin-25-jdk-amd64 if there)
 #   JVM_OPTS: extra options for the measured JVMs, e.g. JVM_OPTS=-XX:TieredStopAtLevel=1 (C1 only) or -Xint
 # Each design runs in a fresh JVM; one line per design and JDK.
@@ -24,13 +24,13 @@ if [ ${#jdks[@]} -eq 0 ]; then
 fi
 designs=("$@")
 [ ${#designs[@]} -eq 0 ] && designs=($(ls "$here/hooks"))
-kernel_classes=$here/../../kernel/target/classes
+kernel_classes=$here/../../parallel/target/classes
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for design in "${designs[@]}"; do
     [ -f "$here/hooks/$design/Hook.java" ] || { echo "no design '$design': see $here/hooks" >&2; exit 2; }
     if [ "$design" = kernel ] && [ ! -d "$kernel_classes" ]; then
-        echo "skipping kernel: build it first (cd kernel && mvn -q -B -DskipTests package)" >&2
+        echo "skipping kernel: build it first (mvn -q -B -DskipTests -pl parallel package)" >&2
         continue
     fi
     javac --release 17 -cp "$kernel_classes" -d "$out/$design" "$here"/src/*.java "$here/hooks/$design/Hook.java"

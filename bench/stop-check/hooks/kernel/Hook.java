@@ -2,7 +2,7 @@ package stopcheck;
 
 import org.javaparallel.parallel.spi.CellInterrupts;
 
-/** Whatever the kernel's CellInterrupts does now (needs kernel/target/classes). */
+/** Whatever the kernel's CellInterrupts does now (needs parallel/target/classes). */
 final class Hook {
     static void check() {
         CellInterrupts.check();

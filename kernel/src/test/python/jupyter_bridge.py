@@ -169,6 +169,15 @@ class Bridge:
             raise ValueError(f"interrupt mode must be 'message' or 'signal', not {mode!r}")
         return {"sent_at": sent_at}
 
+    def cmd_interrupt_after(self, msg_id, msg_type="execute_input", delay_ms=0, mode="message", timeout=30):
+        """Interrupts delay_ms after the kernel published msg_type for msg_id, timed here rather than across the
+        bridge's pipe, as a user pressing Stop right after the front end showed the cell running."""
+        seen = self.cmd_wait_iopub(msg_id, msg_type, timeout)["seen"]
+        if not seen:
+            return {"seen": False}
+        time.sleep(delay_ms / 1000)
+        return dict(self.cmd_interrupt(mode), seen=True)
+
     def cmd_wrong_signature(self, msg_type="kernel_info_request", content=None, timeout=3):
         """Sends on the shell socket a message signed with a key the kernel does not have."""
         forger = Session(key=b"not-the-kernel-key", signature_scheme=self.km.session.signature_scheme,

@@ -43,12 +43,20 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /**
+     * A new cell starts: earlier stop requests no longer apply. Called before the cell is compiled, not before
+     * each snippet runs, so that a stop that arrives while the cell is still being compiled stops it too (a
+     * Stop pressed right after Run).
+     */
+    void beginCell() {
+        stopped = false;
+        CellInterrupts.clear();
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
         lastValue = null;
         lastFailure = null;
-        stopped = false;
-        CellInterrupts.clear();
         Object[] value = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread cell = new Thread(null, () -> {
@@ -96,12 +104,12 @@ final class CellExecutionControl extends DirectExecutionControl {
      */
     @Override
     public void stop() {
-        Thread cell = running.get();
-        if (cell == null) {
-            return;
-        }
         stopped = true;
         CellInterrupts.requestStop();
+        Thread cell = running.get();
+        if (cell == null) {
+            return; // between snippets or while compiling: the stop checks end the next snippet at its entry
+        }
         cell.interrupt();
         try {
             cell.join(GRACE_MILLIS);

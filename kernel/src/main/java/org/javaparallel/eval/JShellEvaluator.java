@@ -110,6 +110,14 @@ public final class JShellEvaluator implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Starts a cell: stop requests from before it are forgotten. The kernel calls this once per cell, before
+     * any of its code is compiled, so that an interrupt that arrives while the cell compiles still stops it.
+     */
+    public void beginCell() {
+        control.beginCell();
+    }
+
     public CellOutcome evaluate(String cell, int cellNumber) {
         List<CellSplitter.Piece> pieces = CellSplitter.split(analysis(), cell);
         CellOutcome outcome = new CellOutcome.Success(false, null);

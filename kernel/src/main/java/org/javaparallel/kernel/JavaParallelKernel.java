@@ -95,6 +95,8 @@ public final class JavaParallelKernel extends BaseKernel {
         ExecuteRequest request = message.getContent();
         int count = request.shouldStoreHistory() ? executionCount.getAndIncrement() : executionCount.get();
         env.setBusyDeferIdle();
+        // before execute_input: a Stop pressed once the front end shows the cell running must stop this cell
+        shell().beginCell();
         if (!request.isSilent()) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }

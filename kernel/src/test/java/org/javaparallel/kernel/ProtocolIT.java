@@ -317,6 +317,40 @@ class ProtocolIT {
         assertEquals("2", kernel.execute("1+1").resultText());
     }
 
+    /**
+     * Stop pressed at once after Run: the interrupt may arrive while the cell is still being compiled, before
+     * any of its code runs. Each delay and mode 20 times, while two other processes keep both cores busy.
+     */
+    @Test
+    void anInterruptRightAfterExecuteInputStopsTheCellEveryTime() throws IOException {
+        kernel.execute("int keptAcrossEarlyInterrupts = 41;");
+        List<Process> load = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                load.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+            for (String mode : List.of("message", "signal")) {
+                for (long delay : List.of(0L, 10L, 50L, 100L)) {
+                    for (int round = 0; round < 20; round++) {
+                        String loop = kernel.sendExecute("while (true) {}");
+                        assertTrue(kernel.interruptAfter(loop, "execute_input", delay, mode), "no execute_input");
+                        ExecuteResult stopped = kernel.collect(loop, Duration.ofMillis(1500));
+                        if (stopped.raw().timedOut()) {
+                            missed.add(mode + " after " + delay + " ms, round " + round);
+                            kernel.interruptViaClient(); // a second Stop, so that the next round starts idle
+                            kernel.collect(loop, Duration.ofSeconds(10));
+                        }
+                    }
+                }
+            }
+        } finally {
+            load.forEach(Process::destroyForcibly);
+        }
+        assertEquals(List.of(), missed, "interrupts that did not stop the cell within 1.5 s");
+        assertEquals("42", kernel.execute("keptAcrossEarlyInterrupts + 1").resultText());
+    }
+
     @Test
     void endlessPrintingIsInterruptedAndTheOutputCutWithANotice() {
         String spam = kernel.sendExecute("while (true) System.out.println(\"spam spam spam\");");

@@ -20,9 +20,11 @@ import org.javaparallel.ml.search.GridSearch;
 import org.javaparallel.ml.search.Splitter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The MLlib side on a local[2] session: SVC as an Estimator, and a distributed search against CrossValidator. */
+@Tag("slow")
 class SparkSearchTest {
     private static SparkSession spark;
     private static Dataset<Row> digits;

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.javaparallel.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The same calls give the same results on every backend: threads, worker JVMs (which load these test classes from
  * the classpath) and Spark local mode, each created the way cells create them, through {@link Pools#create}.
  */
+@Tag("slow")
 class PoolContractTest {
     private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
     private static final CountDownLatch KEPT_CHUNK_STOPPED = new CountDownLatch(1);

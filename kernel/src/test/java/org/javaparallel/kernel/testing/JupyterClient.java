@@ -124,6 +124,15 @@ public final class JupyterClient implements AutoCloseable {
         call(command("interrupt").add("mode", "signal"), DEFAULT_TIMEOUT);
     }
 
+    /**
+     * Interrupts {@code delayMillis} after the kernel published {@code msgType} for request {@code msgId}, timed in
+     * the client process; {@code mode} is "message" or "signal". False if the message never came.
+     */
+    public boolean interruptAfter(String msgId, String msgType, long delayMillis, String mode) {
+        return call(command("interrupt_after").add("msg_id", msgId).add("msg_type", msgType)
+                .add("delay_ms", delayMillis).add("mode", mode), DEFAULT_TIMEOUT).get("seen").getAsBoolean();
+    }
+
     /** Sends kernel_info_request signed with a wrong key; true if the kernel answered it anyway. */
     public boolean wrongSignatureGotReply(Duration wait) {
         return call(command("wrong_signature").add("timeout", seconds(wait)), wait).get("reply_received").getAsBoolean();

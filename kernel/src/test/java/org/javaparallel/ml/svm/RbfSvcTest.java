@@ -19,9 +19,11 @@ import org.javaparallel.ml.LabeledData;
 import org.javaparallel.ml.search.Fold;
 import org.javaparallel.ml.search.Splitter;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Our solver against libsvm-java 3.31 on stratified folds of the digits: same predictions, fold by fold. */
+@Tag("slow")
 class RbfSvcTest {
     private static final LabeledData DIGITS = Digits.load();
     private static final SquaredDistances DISTANCES = new SquaredDistances(DIGITS.x());

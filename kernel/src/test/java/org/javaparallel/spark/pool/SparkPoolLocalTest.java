@@ -24,9 +24,11 @@ import org.javaparallel.parallel.TaskRecord;
 import org.javaparallel.spark.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The pool on local[2], sharing one session across the tests (a Spark start costs seconds). */
+@Tag("slow")
 class SparkPoolLocalTest {
     private static final List<Integer> ITEMS = IntStream.range(0, 23).boxed().toList();
     private static SparkPool pool;
