@@ -18,8 +18,9 @@ import org.javaparallel.parallel.Pools;
  * threads and then on two worker JVMs. Both runs sample the same candidates (same seed) and fit them
  * deterministically, so they must pick the same best one.
  *
- * <p>Run it with {@code mvn -q -pl examples exec:exec} after {@code mvn -q install -DskipTests}; the
- * examples module's {@code exec} configuration adds the JVM options Spark's MLlib classes need on Java 17+.
+ * <p>Run it from the project root with {@code mvn -q -pl examples -am package exec:exec -DskipTests}. It needs
+ * no JVM options: it starts no SparkSession, and the worker JVMs start with this JVM's class path and module
+ * options.
  */
 public final class SearchFromMain {
     /** The search space of the course's notebooks: log-spaced C, gamma and tol, with or without class weights. */
