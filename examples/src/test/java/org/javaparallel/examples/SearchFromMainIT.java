@@ -48,7 +48,7 @@ class SearchFromMainIT {
     private static String runExample() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Without jdk.jshell among the observable modules, the example cannot use JShell even by accident.
+        // Without jdk.jshell among the observable modules, the example's JVM cannot use JShell even by accident.
         command.addAll(List.of("--limit-modules", "java.se,jdk.unsupported"));
         // Spark's own module options, as a program that also starts a SparkSession must pass them: this
         // search runs without them, but the pool's worker JVMs must start with the parent's module options
