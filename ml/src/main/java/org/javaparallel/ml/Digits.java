@@ -31,7 +31,12 @@ public final class Digits {
     private Digits() {
     }
 
-    /** The rows as arrays; loaded once per JVM (callers must not modify the arrays). */
+    /**
+     * The rows as arrays; loaded once per JVM (callers must not modify the arrays).
+     *
+     * @return the 1797 rows, with the id {@link #ID}
+     * @throws IllegalStateException if the resource is missing or cannot be read
+     */
     public static LabeledData load() {
         LabeledData data = cached;
         if (data == null) {
@@ -41,7 +46,13 @@ public final class Digits {
         return data;
     }
 
-    /** The rows as a DataFrame with a {@code features} vector column and a double {@code label} column. */
+    /**
+     * The rows as a DataFrame with a {@code features} vector column and a double {@code label} column.
+     *
+     * @param spark the session to create it in; not null
+     * @return a DataFrame of the 1797 rows
+     * @throws IllegalStateException if the resource is missing or cannot be read
+     */
     public static Dataset<Row> dataFrame(SparkSession spark) {
         LabeledData data = load();
         List<Row> rows = new ArrayList<>(data.rows());

@@ -17,9 +17,13 @@ import org.javaparallel.ml.svm.TrainedSvc;
 
 /** A fitted {@link SVC}: {@code transform} adds the predicted class as a double column. */
 public final class SVCModel extends Model<SVCModel> {
+    /** This model's MLlib identifier, the same as its estimator's. */
     private final String uid;
+    /** The fitted classifier. */
     private final TrainedSvc svc;
+    /** The name of the features column. */
     private final Param<String> featuresCol;
+    /** The name of the prediction column that {@code transform} adds. */
     private final Param<String> predictionCol;
 
     SVCModel(String uid, TrainedSvc svc) {
@@ -36,33 +40,71 @@ public final class SVCModel extends Model<SVCModel> {
         return uid;
     }
 
+    /**
+     * The param that names the features column ({@code features} by default).
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
+    /**
+     * The param that names the prediction column ({@code prediction} by default).
+     *
+     * @return the param
+     */
     public Param<String> predictionCol() {
         return predictionCol;
     }
 
+    /**
+     * Names the features column that {@code transform} reads.
+     *
+     * @param value the column's name
+     * @return this model
+     */
     public SVCModel setFeaturesCol(String value) {
         set(featuresCol, value);
         return this;
     }
 
+    /**
+     * Names the prediction column that {@code transform} adds.
+     *
+     * @param value the column's name
+     * @return this model
+     */
     public SVCModel setPredictionCol(String value) {
         set(predictionCol, value);
         return this;
     }
 
-    /** The fitted solver state: classes, support vectors, gamma as resolved. */
+    /**
+     * The fitted solver state: classes, support vectors, gamma as resolved.
+     *
+     * @return the fitted classifier
+     */
     public TrainedSvc svc() {
         return svc;
     }
 
+    /**
+     * Predicts the class of one sample, without Spark.
+     *
+     * @param features the sample's features; not null
+     * @return the predicted class label
+     */
     public int predict(double[] features) {
         return svc.predict(features);
     }
 
+    /**
+     * Predicts the class of each sample, without Spark.
+     *
+     * @param features the samples, one row each; not null
+     * @return the predicted class labels, in row order
+     */
     public int[] predict(double[][] features) {
         return svc.predict(features);
     }

@@ -29,6 +29,11 @@ public final class Display {
     private Display() {
     }
 
+    /**
+     * Installs where output goes; the kernel calls this at start-up.
+     *
+     * @param newSink the sink; null restores the default, which discards output
+     */
     public static void installSink(DisplaySink newSink) {
         sink = newSink == null ? DISCARD : newSink;
     }
@@ -37,25 +42,62 @@ public final class Display {
         return sink;
     }
 
+    /**
+     * Shows {@code value} below the running cell, like IPython's {@code display(value)}.
+     *
+     * @param value what to show, as {@link #toBundle} turns it into output; null shows {@code null}
+     * @return a handle to replace the output later, never null
+     * @throws java.io.UncheckedIOException if an image or chart cannot be encoded as PNG
+     */
     public static DisplayHandle display(Object value) {
         DisplayHandle handle = new DisplayHandle(UUID.randomUUID().toString());
         sink.show(handle.id(), toBundle(value).data());
         return handle;
     }
 
+    /**
+     * HTML to display, like IPython's {@code HTML(...)}.
+     *
+     * @param html the HTML; not null
+     * @return the bundle, with the text of the HTML as its plain-text form
+     * @throws NullPointerException if {@code html} is null
+     */
     public static MimeBundle html(String html) {
         return MimeBundle.html(html);
     }
 
+    /**
+     * Markdown to display, like IPython's {@code Markdown(...)}.
+     *
+     * @param markdown the Markdown text; not null
+     * @return the bundle
+     * @throws NullPointerException if {@code markdown} is null
+     */
     public static MimeBundle markdown(String markdown) {
         return MimeBundle.markdown(markdown);
     }
 
+    /**
+     * A PNG image to display, like IPython's {@code Image(data)}.
+     *
+     * @param png the bytes of a PNG file; not null
+     * @return the bundle
+     * @throws NullPointerException if {@code png} is null
+     */
     public static MimeBundle png(byte[] png) {
         return MimeBundle.png(png, "<PNG image, " + png.length + " bytes>");
     }
 
-    /** How a value looks in a notebook: the richest form it has. */
+    /**
+     * How a value looks in a notebook: the richest form it has.
+     *
+     * Bundles are kept, {@link Renderable}s render themselves, images and XChart charts become PNG, and
+     * anything else is shown as {@code String.valueOf(value)}.
+     *
+     * @param value what to show; may be null
+     * @return the bundle, never null
+     * @throws java.io.UncheckedIOException if an image or chart cannot be encoded as PNG
+     */
     public static MimeBundle toBundle(Object value) {
         if (value instanceof MimeBundle bundle) {
             return bundle;

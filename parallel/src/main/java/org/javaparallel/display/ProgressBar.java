@@ -5,11 +5,24 @@ import java.util.Locale;
 /**
  * How far some work is (a pool call's tasks, a search's fits), as a line of text and a small HTML bar.
  * {@code where} (e.g. the backend) may be null; {@code outcome} is null while running, else e.g. "done".
+ *
+ * @param label what is being done, e.g. {@code map}
+ * @param done how many units are done
+ * @param total how many units there are in all
+ * @param unit what is counted, e.g. {@code items}
+ * @param elapsedMillis how long the work has run, in milliseconds
+ * @param where where it runs, e.g. the backend; null to leave it out
+ * @param outcome null while running, else how it ended, e.g. {@code done}
  */
 public record ProgressBar(String label, int done, int total, String unit, long elapsedMillis, String where,
                           String outcome) implements Renderable {
     private static final int TEXT_WIDTH = 30;
 
+    /**
+     * The bar as one line of text, e.g. {@code map: [#####.....] 5/10 items, 1.2 s on threads(4)}.
+     *
+     * @return the line
+     */
     public String text() {
         String seconds = String.format(Locale.ROOT, "%.1f s", elapsedMillis / 1000.0);
         String on = where == null ? "" : " on " + where;

@@ -8,13 +8,29 @@ import java.util.Locale;
 /**
  * Which backend runs the Pool calls, as typed after {@code %backend}: threads of the kernel JVM, worker JVMs
  * on this machine, or a Spark cluster.
+ *
+ * <p>The permitted specs are {@link Threads}, {@link Processes}, {@link SparkLocal}, {@link SparkMaster} and
+ * {@link SparkAuto}. Their {@code toString()} is the text that {@link #parse} reads back.
  */
 public sealed interface BackendSpec {
+    /** The forms {@link #parse} accepts, for help and error messages. */
     String VALID_FORMS = "threads [N] [virtual] | processes [N] | spark local[N] | spark local[*]"
             + " | spark spark://host:port | spark slurm | spark auto";
 
-    /** {@code n} threads of the kernel JVM; {@code virtual} asks for virtual threads (JDK 21+). */
+    /**
+     * {@code n} threads of the kernel JVM; {@code virtual} asks for virtual threads (JDK 21+).
+     *
+     * @param n the number of threads, at least 1
+     * @param virtual whether to use virtual threads instead of platform threads
+     */
     record Threads(int n, boolean virtual) implements BackendSpec {
+        /**
+         * Checks the thread count.
+         *
+         * @param n the number of threads, at least 1
+         * @param virtual whether to use virtual threads instead of platform threads
+         * @throws IllegalArgumentException if {@code n} is less than 1
+         */
         public Threads {
             requirePositive(n);
         }
@@ -25,8 +41,18 @@ public sealed interface BackendSpec {
         }
     }
 
-    /** {@code n} worker JVMs started by the kernel on this machine. */
+    /**
+     * {@code n} worker JVMs started by the kernel on this machine.
+     *
+     * @param n the number of worker JVMs, at least 1
+     */
     record Processes(int n) implements BackendSpec {
+        /**
+         * Checks the worker count.
+         *
+         * @param n the number of worker JVMs, at least 1
+         * @throws IllegalArgumentException if {@code n} is less than 1
+         */
         public Processes {
             requirePositive(n);
         }
@@ -37,8 +63,18 @@ public sealed interface BackendSpec {
         }
     }
 
-    /** Spark inside the kernel JVM with {@code n} executor threads. */
+    /**
+     * Spark inside the kernel JVM with {@code n} executor threads.
+     *
+     * @param n the number of executor threads, at least 1
+     */
     record SparkLocal(int n) implements BackendSpec {
+        /**
+         * Checks the thread count.
+         *
+         * @param n the number of executor threads, at least 1
+         * @throws IllegalArgumentException if {@code n} is less than 1
+         */
         public SparkLocal {
             requirePositive(n);
         }
@@ -49,8 +85,19 @@ public sealed interface BackendSpec {
         }
     }
 
-    /** A standalone Spark master, e.g. {@code spark://node17:7077}. */
+    /**
+     * A standalone Spark master, e.g. {@code spark://node17:7077}.
+     *
+     * @param url the master's URL, {@code spark://host:port}; not null
+     */
     record SparkMaster(String url) implements BackendSpec {
+        /**
+         * Checks the URL.
+         *
+         * @param url the master's URL, {@code spark://host:port}; not null
+         * @throws IllegalArgumentException if {@code url} is not of the form {@code spark://host:port}
+         * @throws NullPointerException if {@code url} is null
+         */
         public SparkMaster {
             validateMasterUrl(url);
         }
@@ -63,16 +110,30 @@ public sealed interface BackendSpec {
 
     /** Spark on whatever the environment offers: the Slurm allocation the kernel runs in, else local. */
     record SparkAuto() implements BackendSpec {
+
         @Override
         public String toString() {
             return "spark auto";
         }
     }
 
+    /**
+     * The number of cores this JVM may use, the default size of a backend.
+     *
+     * @return {@link Runtime#availableProcessors()}
+     */
     static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * Reads a spec as typed after {@code %backend}, e.g. {@code threads 4}, {@code processes},
+     * {@code spark local[*]}. A missing count means one worker per core.
+     *
+     * @param text the text; null is treated like an empty text
+     * @return the spec, never null
+     * @throws IllegalArgumentException if the text is empty or not one of {@link #VALID_FORMS}
+     */
     static BackendSpec parse(String text) {
         List<String> words = text == null ? List.of() : List.of(text.trim().split("\\s+"));
         if (words.isEmpty() || words.get(0).isEmpty()) {

@@ -46,11 +46,21 @@ public final class Backends {
         return pool;
     }
 
+    /**
+     * The backend used until one is chosen: platform threads, one per core.
+     *
+     * @return {@code threads N} for the N cores this JVM sees
+     */
     public static BackendSpec defaultSpec() {
         return new BackendSpec.Threads(BackendSpec.cores(), false);
     }
 
-    /** The current backend's pool, created on first use; closing what this returns does not end the backend. */
+    /**
+     * The current backend's pool, created on first use; closing what this returns does not end the backend.
+     *
+     * @return the current pool, never null
+     * @throws IllegalStateException if the default pool cannot be created
+     */
     public static synchronized Pool current() {
         if (currentPool == null) {
             currentSpec = defaultSpec();
@@ -59,11 +69,22 @@ public final class Backends {
         return new SharedPool(currentPool);
     }
 
+    /**
+     * The spec of the current backend.
+     *
+     * @return the current spec, or {@link #defaultSpec()} if none was chosen or created yet; never null
+     */
     public static synchronized BackendSpec currentSpec() {
         return currentSpec == null ? defaultSpec() : currentSpec;
     }
 
-    /** Makes {@code spec} the current backend. If its pool cannot be created, the old backend stays current. */
+    /**
+     * Makes {@code spec} the current backend. If its pool cannot be created, the old backend stays current.
+     * The old backend's pool is closed.
+     *
+     * @param spec the new backend; not null
+     * @throws IllegalStateException if no engine supports {@code spec} or its pool cannot start
+     */
     public static void use(BackendSpec spec) {
         Pool old;
         synchronized (Backends.class) {
@@ -77,7 +98,11 @@ public final class Backends {
         }
     }
 
-    /** e.g. {@code processes(2): 1 of 2 worker JVMs started: jvm-1 (pid 4242)}. */
+    /**
+     * The current backend and its state, e.g. {@code processes(2): 1 of 2 worker JVMs started: jvm-1 (pid 4242)}.
+     *
+     * @return the description, never null; it says "(not started yet)" before the first pool was created
+     */
     public static synchronized String describe() {
         if (currentPool == null) {
             return currentSpec() + " (not started yet)";
@@ -89,6 +114,14 @@ public final class Backends {
     /**
      * Runs {@code body} with {@code spec} as the current backend ({@code %%backend}) and then restores the previous
      * backend, also when the body throws. The temporary pool is closed afterwards.
+     *
+     * @param spec the backend for the body; not null
+     * @param body what to run; not null
+     * @param <T> the body's result type
+     * @return what the body returned; may be null
+     * @throws IllegalStateException if no engine supports {@code spec} or its pool cannot start; the body does
+     *         not run then
+     * @throws Exception whatever the body throws
      */
     public static <T> T withBackend(BackendSpec spec, Callable<T> body) throws Exception {
         BackendSpec previousSpec;
@@ -143,7 +176,11 @@ public final class Backends {
         pools.forEach(Pool::close);
     }
 
-    /** CPU time used so far by all worker JVMs of this kernel, so that {@code %time} can add it to the kernel's. */
+    /**
+     * CPU time used so far by all worker JVMs of this kernel, so that {@code %time} can add it to the kernel's.
+     *
+     * @return the CPU time in nanoseconds, 0 if no worker JVM ran
+     */
     public static long workerCpuNanos() {
         return WorkerCpu.totalNanos();
     }

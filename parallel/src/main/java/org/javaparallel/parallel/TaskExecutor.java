@@ -44,6 +44,7 @@ public final class TaskExecutor implements AutoCloseable {
      * @return the results, in item order
      * @throws TaskFailedException if a task threw; it names the item
      * @throws IllegalStateException if the executor was shut down
+     * @throws java.util.concurrent.CancellationException if the tasks were cancelled or the wait interrupted
      */
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items) {
         requireRunning();
@@ -53,7 +54,7 @@ public final class TaskExecutor implements AutoCloseable {
     /**
      * A description of the executor's pool, e.g. {@code threads(4)}.
      *
-     * @return the description
+     * @return the description, never null
      */
     public String describe() {
         return pool.describe();
@@ -67,6 +68,7 @@ public final class TaskExecutor implements AutoCloseable {
 
     /**
      * Accepts no more tasks; with {@code wait}, waits for the submitted ones first; then stops the workers.
+     * Failed tasks do not make it throw: their futures report the failure.
      *
      * @param wait whether to wait for the tasks already submitted
      */

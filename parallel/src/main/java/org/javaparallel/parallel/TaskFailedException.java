@@ -5,14 +5,26 @@ package org.javaparallel.parallel;
  * type and message; the remote stack trace is kept as the stack of {@link #getCause()}.
  */
 public class TaskFailedException extends RuntimeException {
+    /** Index of the failing item in the call's input, or -1 for apply/submit. */
     private final int item;
 
+    /**
+     * A failure of the task for {@code item}.
+     *
+     * @param message what failed: the item and the remote exception's type and message
+     * @param item the index of the failing item in the call's input, or -1 for apply/submit
+     * @param cause the task's exception, or a stand-in that carries its remote stack trace; may be null
+     */
     public TaskFailedException(String message, int item, Throwable cause) {
         super(message, cause);
         this.item = item;
     }
 
-    /** Index of the failing item in the call's input, or -1 for apply/submit. */
+    /**
+     * Index of the failing item in the call's input, or -1 for apply/submit.
+     *
+     * @return the item's index, or -1
+     */
     public int item() {
         return item;
     }

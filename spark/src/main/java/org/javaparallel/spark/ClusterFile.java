@@ -14,29 +14,66 @@ import java.util.Optional;
  * kernel: {@code key=value} lines {@code master=}, {@code ui=}, {@code secret_file=}, {@code job_id=}.
  * It lives in {@code $JAVA_PARALLEL_STATE_DIR/spark-master}, by default {@code ~/.java-parallel/spark-master},
  * and the job removes it when it ends.
+ *
+ * @param master the master's URL, {@code spark://host:port}
+ * @param ui the address of the master's web UI
+ * @param secretFile the file that holds the cluster's shared secret
+ * @param jobId the Slurm job id of the cluster job
  */
 public record ClusterFile(String master, String ui, Path secretFile, String jobId) {
 
+    /** The file's name in the state directory. */
     public static final String FILE_NAME = "spark-master";
+    /** The environment variable that moves the state directory away from {@code ~/.java-parallel}. */
     public static final String STATE_DIR_ENV = "JAVA_PARALLEL_STATE_DIR";
 
+    /**
+     * Checks the master's URL.
+     *
+     * @param master the master's URL, {@code spark://host:port}; not null
+     * @param ui the address of the master's web UI
+     * @param secretFile the file that holds the cluster's shared secret
+     * @param jobId the Slurm job id of the cluster job
+     * @throws IllegalArgumentException if {@code master} is not a {@code spark://} URL
+     * @throws NullPointerException if {@code master} is null
+     */
     public ClusterFile {
         if (!master.startsWith("spark://")) {
             throw new IllegalArgumentException("master must be a spark:// URL, got '" + master + "'");
         }
     }
 
-    /** The cluster of the running job, or empty when no cluster job is running. */
+    /**
+     * The cluster of the running job, or empty when no cluster job is running.
+     *
+     * @return the cluster, or empty when the file at {@link #defaultLocation()} is absent
+     * @throws IllegalStateException if the file lacks one of its lines
+     * @throws java.io.UncheckedIOException if the file exists but cannot be read
+     */
     public static Optional<ClusterFile> read() {
         return read(defaultLocation());
     }
 
-    /** Like {@link #read()}, but failing with a message that tells the user how to start a cluster. */
+    /**
+     * Like {@link #read()}, but failing with a message that tells the user how to start a cluster.
+     *
+     * @return the cluster of the running job, never null
+     * @throws IllegalStateException if no cluster job is running, or its file lacks one of its lines
+     * @throws java.io.UncheckedIOException if the file exists but cannot be read
+     */
     public static ClusterFile require() {
         Path file = defaultLocation();
         return read(file).orElseThrow(() -> new IllegalStateException(absenceMessage(file)));
     }
 
+    /**
+     * Reads a cluster file from {@code file}.
+     *
+     * @param file where the file is; not null
+     * @return the cluster, or empty when {@code file} is not a regular file
+     * @throws IllegalStateException if the file lacks one of its lines or its master is not a {@code spark://} URL
+     * @throws java.io.UncheckedIOException if the file exists but cannot be read
+     */
     public static Optional<ClusterFile> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -48,6 +85,11 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
         }
     }
 
+    /**
+     * Where a cluster job writes its file: in {@code $JAVA_PARALLEL_STATE_DIR}, else in {@code ~/.java-parallel}.
+     *
+     * @return the path of the file, which need not exist
+     */
     public static Path defaultLocation() {
         String stateDir = System.getenv(STATE_DIR_ENV);
         Path dir = stateDir == null || stateDir.isBlank()
@@ -56,13 +98,24 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
         return dir.resolve(FILE_NAME);
     }
 
+    /**
+     * What to tell a user who asked for the cluster when none runs: how to start one.
+     *
+     * @param file where the cluster file was looked for
+     * @return the message
+     */
     public static String absenceMessage(Path file) {
         return "no Spark cluster job is running: submit spark-conf/slurm/spark-cluster.sbatch"
                 + " (sbatch --nodes=N --cpus-per-task=C spark-conf/slurm/spark-cluster.sbatch)"
                 + " and wait for " + file + " to appear (squeue --me shows the job RUNNING)";
     }
 
-    /** The shared secret of the cluster (spark.authenticate.secret), read from {@link #secretFile()}. */
+    /**
+     * The shared secret of the cluster (spark.authenticate.secret), read from {@link #secretFile()}.
+     *
+     * @return the secret, without surrounding white space
+     * @throws java.io.UncheckedIOException if the secret file cannot be read, e.g. because the job ended
+     */
     public String secret() {
         try {
             return Files.readString(secretFile).strip();

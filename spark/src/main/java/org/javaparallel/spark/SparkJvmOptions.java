@@ -14,11 +14,20 @@ public final class SparkJvmOptions {
     private SparkJvmOptions() {
     }
 
+    /**
+     * The options, as Spark's launcher lists them.
+     *
+     * @return the options, one JVM argument each
+     */
     public static List<String> options() {
         return List.of(JavaModuleOptions.defaultModuleOptionArray());
     }
 
-    /** Prints one option per line, for shell scripts ({@code mapfile -t opts < <(java ... SparkJvmOptions)}). */
+    /**
+     * Prints one option per line, for shell scripts ({@code mapfile -t opts < <(java ... SparkJvmOptions)}).
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         options().forEach(System.out::println);
     }

@@ -46,11 +46,20 @@ public final class SparkSessions {
         this.settings = settings;
     }
 
+    /**
+     * The kernel's one instance, with the settings of the environment.
+     *
+     * @return the shared instance, never null
+     */
     public static SparkSessions shared() {
         return SHARED;
     }
 
-    /** A jar that cell code uses: executors get it now if a session runs, and sessions started later get it too. */
+    /**
+     * A jar that cell code uses: executors get it now if a session runs, and sessions started later get it too.
+     *
+     * @param jar the jar; not null
+     */
     public synchronized void addJar(Path jar) {
         if (!jars.contains(jar)) {
             jars.add(jar);
@@ -60,7 +69,14 @@ public final class SparkSessions {
         }
     }
 
-    /** {@code %spark conf key=value}: applies to the next start. */
+    /**
+     * {@code %spark conf key=value}: applies to the next start.
+     *
+     * @param key the setting's name, e.g. {@code spark.executor.memory}; not blank, no spaces
+     * @param value its value; null means an empty value
+     * @throws IllegalStateException if a session is running
+     * @throws IllegalArgumentException if {@code key} is null, blank or contains a space
+     */
     public synchronized void configure(String key, String value) {
         if (isRunning()) {
             throw new IllegalStateException("Spark is already running, so '" + key + "' would not take effect: "
@@ -69,16 +85,32 @@ public final class SparkSessions {
         settings.set(key, value);
     }
 
+    /**
+     * Whether a session runs that was not stopped.
+     *
+     * @return true while a session runs
+     */
     public synchronized boolean isRunning() {
         return running != null && running.alive();
     }
 
-    /** The running session, started with the configured master if there is none. */
+    /**
+     * The running session, started with the configured master if there is none.
+     *
+     * @return the session, never null
+     * @throws SparkStartException if a session cannot be started
+     */
     public synchronized SparkSession session() {
         return isRunning() ? running.session() : start(new MasterUrl(settings.master())).session();
     }
 
-    /** A session on {@code master}: a session on another master is stopped first. */
+    /**
+     * A session on {@code master}: a session on another master is stopped first.
+     *
+     * @param master the master's URL, e.g. {@code local[2]} or {@code spark://node17:7077}; not null
+     * @return the session, never null
+     * @throws SparkStartException if the master is not valid or a session cannot be started on it
+     */
     public synchronized SparkSession session(String master) {
         if (isRunning() && running.master().url().equals(master)) {
             return running.session();
@@ -90,6 +122,10 @@ public final class SparkSessions {
     /**
      * A backend's hold on a session on {@code master}: the session stops when the last lease of it is closed
      * (backend change); a lease whose session was stopped or replaced meanwhile closes without effect.
+     *
+     * @param master the master's URL; not null
+     * @return the lease; close it when the backend ends
+     * @throws SparkStartException if the master is not valid or a session cannot be started on it
      */
     public synchronized SessionLease lease(String master) {
         session(master);
@@ -114,21 +150,36 @@ public final class SparkSessions {
         };
     }
 
+    /**
+     * The running session's context, started with the configured master if there is none.
+     *
+     * @return the context, never null
+     * @throws SparkStartException if a session cannot be started
+     */
     public synchronized JavaSparkContext context() {
         session();
         return running.context();
     }
 
-    /** The master of the running session. */
+    /**
+     * The master of the running session.
+     *
+     * @return the master's URL, or empty when no session runs
+     */
     public synchronized Optional<String> master() {
         return isRunning() ? Optional.of(running.master().url()) : Optional.empty();
     }
 
-    /** Whether the running session's executors are other JVMs, which need classes and variables shipped. */
+    /**
+     * Whether the running session's executors are other JVMs, which need classes and variables shipped.
+     *
+     * @return true if a session runs and its executors are not in this JVM
+     */
     public synchronized boolean hasRemoteExecutors() {
         return isRunning() && !running.master().sharesDriverJvm();
     }
 
+    /** Stops the running session, if any, and forgets its leases; the next use starts a new one. */
     public synchronized void stop() {
         if (running != null) {
             Running stopping = running;
@@ -142,6 +193,9 @@ public final class SparkSessions {
     /**
      * Called by the kernel before each cell runs: the cell's jobs get a group of their own and fresh variables;
      * {@code cellOutput} runs an action as if in the cell (progress bars of the cell's jobs are shown there).
+     *
+     * @param cellDescription what the cell's job group is described as
+     * @param cellOutput runs actions in the cell's context; not null
      */
     public void beforeCell(String cellDescription, Executor cellOutput) {
         cellJobs.beforeCell(cellDescription, cellOutput);
@@ -162,6 +216,8 @@ public final class SparkSessions {
     /**
      * Called by the pool before each job: the calling thread's jobs join the cell's group, and executors get the
      * top-level variables as they are now, even if the cell changes them while an asynchronous job runs.
+     *
+     * @throws SparkStartException if a session cannot be started
      */
     public void beforeJob() {
         SparkContext sc = context().sc();
@@ -171,7 +227,11 @@ public final class SparkSessions {
         }
     }
 
-    /** Top-level variables that executors do not get (not Serializable), with the reason. */
+    /**
+     * Top-level variables that executors do not get (not Serializable), with the reason.
+     *
+     * @return one line per variable, with the reason; empty if all were shipped
+     */
     public List<String> unshippedVariables() {
         return CellState.skipped();
     }
@@ -253,12 +313,20 @@ public final class SparkSessions {
                 .ifPresent(file -> System.setProperty("log4j2.configurationFile", file.toString()));
     }
 
-    /** What {@code %spark} shows. */
+    /**
+     * What {@code %spark} shows.
+     *
+     * @return the status, one fact per line
+     */
     public synchronized String status() {
         return String.join("\n", statusLines().values());
     }
 
-    /** {@link #status()} with a clickable Spark UI link. */
+    /**
+     * {@link #status()} with a clickable Spark UI link.
+     *
+     * @return the status as text and HTML
+     */
     public synchronized MimeBundle statusBundle() {
         Map<String, String> lines = statusLines();
         String html = lines.entrySet().stream()

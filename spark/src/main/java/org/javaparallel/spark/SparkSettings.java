@@ -17,7 +17,9 @@ import java.util.Properties;
  * what the user set through {@code %spark conf key=value}.
  */
 public final class SparkSettings {
+    /** The environment variable that locates spark-defaults.conf, when {@value #CONF_PROPERTY} is not set. */
     public static final String CONF_ENV = "JAVA_PARALLEL_SPARK_CONF";
+    /** The system property that locates spark-defaults.conf; it wins over {@value #CONF_ENV}. */
     public static final String CONF_PROPERTY = "javaparallel.spark.conf";
     static final String DEFAULTS_FILE = "spark-defaults.conf";
     static final String DEFAULT_MASTER = "local[*]";
@@ -31,13 +33,24 @@ public final class SparkSettings {
         this.defaults = defaults;
     }
 
-    /** Reads the defaults from the location the kernel install or the user configured, if any. */
+    /**
+     * Reads the defaults from the location the kernel install or the user configured, if any.
+     *
+     * @return the settings, with no defaults when no location is configured or no file is there
+     * @throws java.io.UncheckedIOException if the defaults file exists but cannot be read
+     */
     public static SparkSettings fromEnvironment() {
         String location = System.getProperty(CONF_PROPERTY, System.getenv(CONF_ENV));
         return location == null || location.isBlank() ? of(Optional.empty()) : of(Optional.of(Path.of(location)));
     }
 
-    /** {@code location} is a spark-defaults.conf file or the directory holding one. */
+    /**
+     * {@code location} is a spark-defaults.conf file or the directory holding one.
+     *
+     * @param location the file or directory; empty for no defaults
+     * @return the settings, with no defaults when no file is there
+     * @throws java.io.UncheckedIOException if the defaults file exists but cannot be read
+     */
     public static SparkSettings of(Optional<Path> location) {
         Optional<Path> file = location.map(path -> Files.isDirectory(path) ? path.resolve(DEFAULTS_FILE) : path);
         return new SparkSettings(file.filter(Files::isRegularFile), file.filter(Files::isRegularFile)
@@ -65,26 +78,49 @@ public final class SparkSettings {
         overrides.put(key.strip(), value == null ? "" : value.strip());
     }
 
-    /** Defaults overlaid with the user's settings. */
+    /**
+     * Defaults overlaid with the user's settings.
+     *
+     * @return an unmodifiable copy, never null
+     */
     public Map<String, String> effective() {
         Map<String, String> all = new LinkedHashMap<>(defaults);
         all.putAll(overrides);
         return Collections.unmodifiableMap(all);
     }
 
+    /**
+     * What the user set through {@code %spark conf}, in the order it was set.
+     *
+     * @return an unmodifiable view, never null
+     */
     public Map<String, String> overrides() {
         return Collections.unmodifiableMap(overrides);
     }
 
+    /**
+     * The master a new session uses: {@code spark.master} of the effective settings, else {@code local[*]}.
+     *
+     * @return the master, never null
+     */
     public String master() {
         return effective().getOrDefault("spark.master", DEFAULT_MASTER);
     }
 
-    /** The configuration directory (spark-defaults.conf, log4j2.properties), when one was found. */
+    /**
+     * The configuration directory (spark-defaults.conf, log4j2.properties), when one was found.
+     *
+     * @return the directory, or empty when no defaults file was found
+     */
     public Optional<Path> directory() {
         return defaultsFile.map(Path::toAbsolutePath).map(Path::getParent);
     }
 
+    /**
+     * The spark-defaults.conf the defaults came from.
+     *
+     * @return the file, or empty when none was found
+     */
     public Optional<Path> defaultsFile() {
         return defaultsFile;
     }

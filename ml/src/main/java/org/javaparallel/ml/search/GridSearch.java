@@ -9,12 +9,26 @@ import org.apache.spark.ml.param.ParamMap;
 public final class GridSearch extends ParameterSearch<GridSearch> {
     private final List<ParamMap> grid;
 
+    /**
+     * A search of every ParamMap of {@code grid}, like MLlib's CrossValidator.
+     *
+     * @param estimator the estimator to search; not null
+     * @param grid the candidates; not null, and not empty when {@code fit} is called
+     * @throws IllegalArgumentException if {@code estimator} is null
+     * @throws NullPointerException if {@code grid} or one of its ParamMaps is null
+     */
     public GridSearch(Estimator<?> estimator, ParamMap[] grid) {
         super(estimator);
         this.grid = List.of(grid);
     }
 
-    /** A grid by parameter names, sklearn's param_grid: every combination, the first name (in name order) slowest. */
+    /**
+     * A grid by parameter names, sklearn's param_grid: every combination, the first name (in name order) slowest.
+     *
+     * @param estimator the estimator to search; not null
+     * @param grid the values to try by parameter name, e.g. {@code Map.of("C", List.of(1, 10))}; not null
+     * @throws IllegalArgumentException if {@code estimator} is null, or a name or value does not fit the estimator
+     */
     public GridSearch(Estimator<?> estimator, Map<String, ? extends List<?>> grid) {
         super(estimator);
         this.grid = new ParamGrid(grid).points().stream().map(p -> CandidateParams.toParamMap(estimator, p)).toList();

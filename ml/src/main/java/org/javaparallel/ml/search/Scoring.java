@@ -11,18 +11,49 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** How a fold's predictions are scored: accuracy, computed directly, or any MLlib Evaluator. */
+/**
+ * How a fold's predictions are scored: accuracy, computed directly ({@link Accuracy}), or any MLlib Evaluator
+ * ({@link WithEvaluator}).
+ */
 public sealed interface Scoring {
+    /**
+     * The scoring's name for results, e.g. {@code accuracy}.
+     *
+     * @return the name
+     */
     String name();
 
+    /**
+     * Whether a larger score is better.
+     *
+     * @return true if larger is better
+     */
     boolean largerIsBetter();
 
-    /** Scores predictions of the held-out rows against their labels. */
+    /**
+     * Scores predictions of the held-out rows against their labels.
+     *
+     * @param labels the rows' true classes
+     * @param predictions the predicted classes, as many as {@code labels}
+     * @return the score
+     */
     double score(int[] labels, int[] predictions);
 
-    /** The same score as an Evaluator, for searches that Spark runs. */
+    /**
+     * The same score as an Evaluator, for searches that Spark runs.
+     *
+     * @param estimator the searched estimator, whose label and prediction columns the evaluator uses
+     * @return the evaluator
+     */
     Evaluator evaluator(Params estimator);
 
+    /**
+     * The scoring of that name; only {@code accuracy} has one.
+     *
+     * @param name the name; not null
+     * @return the scoring
+     * @throws IllegalArgumentException if there is no scoring of that name
+     */
     static Scoring of(String name) {
         if (name.equals("accuracy")) {
             return new Accuracy();
@@ -31,6 +62,7 @@ public sealed interface Scoring {
                 + "Evaluator, e.g. new MulticlassClassificationEvaluator().setMetricName(\"f1\")");
     }
 
+    /** The share of rows predicted right, as sklearn's {@code accuracy}. */
     record Accuracy() implements Scoring {
         @Override
         public String name() {
@@ -64,7 +96,11 @@ public sealed interface Scoring {
         }
     }
 
-    /** Scores with an MLlib Evaluator; locally fitted predictions go through a small DataFrame on the driver. */
+    /**
+     * Scores with an MLlib Evaluator; locally fitted predictions go through a small DataFrame on the driver.
+     *
+     * @param evaluator the evaluator; not null
+     */
     record WithEvaluator(Evaluator evaluator) implements Scoring {
         @Override
         public String name() {

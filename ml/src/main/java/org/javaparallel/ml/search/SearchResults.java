@@ -42,20 +42,38 @@ public final class SearchResults implements Renderable {
         this.best = bestIndex;
     }
 
-    /** In candidate order. */
+    /**
+     * In candidate order.
+     *
+     * @return one result per candidate, unmodifiable
+     */
     public List<CandidateResult> candidates() {
         return candidates;
     }
 
-    /** The first candidate of rank 1. */
+    /**
+     * The first candidate of rank 1.
+     *
+     * @return the best candidate's result
+     */
     public CandidateResult best() {
         return candidates.get(best);
     }
 
+    /**
+     * The index of {@link #best()} in {@link #candidates()}.
+     *
+     * @return the index
+     */
     public int bestIndex() {
         return best;
     }
 
+    /**
+     * The scoring's name, e.g. {@code accuracy}.
+     *
+     * @return the name
+     */
     public String scoring() {
         return scoring;
     }
@@ -94,7 +112,11 @@ public final class SearchResults implements Renderable {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** Plain text: one line per candidate, best first. */
+    /**
+     * Plain text: one line per candidate, best first.
+     *
+     * @return the table as text, with a header line
+     */
     public String toText() {
         String header = String.format(Locale.ROOT, "%4s  %-16s %8s %12s  %s", "rank", "mean_test_" + scoring,
                 "std", "mean_fit_s", "params");
@@ -106,6 +128,11 @@ public final class SearchResults implements Renderable {
         return text.toString();
     }
 
+    /**
+     * An HTML table: one row per candidate, best first, as {@link #toText()}.
+     *
+     * @return the table as HTML
+     */
     public String toHtml() {
         StringBuilder html = new StringBuilder("<table><thead><tr><th>rank</th><th>mean_test_")
                 .append(Html.escape(scoring))

@@ -29,20 +29,43 @@ public final class SharedData {
         this.distances = new SquaredDistances(data.x());
     }
 
+    /**
+     * The entry for {@code ref}'s data in this JVM, loaded on first use.
+     *
+     * @param ref the data's reference; not null
+     * @return the entry, shared by every task in this JVM
+     */
     public static SharedData of(DataRef ref) {
         synchronized (BY_ID) {
             return BY_ID.computeIfAbsent(ref.id(), id -> new SharedData(ref.load()));
         }
     }
 
+    /**
+     * The rows.
+     *
+     * @return the data
+     */
     public LabeledData data() {
         return data;
     }
 
+    /**
+     * The rows' pairwise squared distances, computed on first use and shared.
+     *
+     * @return the distances
+     */
     public SquaredDistances distances() {
         return distances;
     }
 
+    /**
+     * The rows' folds by {@code splitter}, computed once per splitter.
+     *
+     * @param splitter the splitter; not null
+     * @return the folds, in order
+     * @throws IllegalArgumentException if the number of folds does not fit the data
+     */
     public List<Fold> folds(Splitter splitter) {
         return folds.computeIfAbsent(splitter, s -> s.split(data.y()));
     }

@@ -4,13 +4,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** How rows are split into k folds, without shuffling, as scikit-learn's KFold and StratifiedKFold do. */
+/**
+ * How rows are split into k folds, without shuffling, as scikit-learn's KFold and StratifiedKFold do: {@link KFold}
+ * or {@link StratifiedKFold}.
+ */
 public sealed interface Splitter extends java.io.Serializable {
+    /**
+     * The number of folds.
+     *
+     * @return k
+     */
     int folds();
 
-    /** The fold (0..k-1) whose test set each row belongs to. */
+    /**
+     * The fold (0..k-1) whose test set each row belongs to.
+     *
+     * @param labels the class of each row
+     * @return for each row, its fold
+     * @throws IllegalArgumentException if the number of folds is less than 2 or more than the rows
+     */
     int[] testFold(int[] labels);
 
+    /**
+     * The folds: for fold f, the rows of other folds to fit on and the rows of fold f to score on.
+     *
+     * @param labels the class of each row
+     * @return the k folds, in order
+     * @throws IllegalArgumentException if the number of folds is less than 2 or more than the rows
+     */
     default List<Fold> split(int[] labels) {
         int[] testFold = testFold(labels);
         List<Fold> folds = new ArrayList<>(folds());
@@ -24,13 +45,25 @@ public sealed interface Splitter extends java.io.Serializable {
         return folds;
     }
 
+    /**
+     * Checks a number of folds against a number of rows.
+     *
+     * @param k the number of folds
+     * @param rows the number of rows
+     * @throws IllegalArgumentException unless {@code 2 <= k <= rows}
+     */
     static void requireFolds(int k, int rows) {
         if (k < 2 || k > rows) {
             throw new IllegalArgumentException("cv must be between 2 and the number of rows (" + rows + "), not " + k);
         }
     }
 
-    /** Contiguous folds, the first {@code n % k} one row larger. */
+    /**
+     * Contiguous folds, the first {@code n % k} one row larger.
+     *
+     * @param folds the number of folds, k
+     * @serial exclude
+     */
     record KFold(int folds) implements Splitter {
         @Override
         public int[] testFold(int[] labels) {
@@ -50,6 +83,9 @@ public sealed interface Splitter extends java.io.Serializable {
      * scikit-learn's StratifiedKFold(shuffle=False) since 0.22: the per-fold count of each class is what dealing
      * the label-sorted rows round-robin to the folds gives; each class's rows, in data order, then fill fold 0,
      * fold 1, ... in blocks of those counts.
+     *
+     * @param folds the number of folds, k
+     * @serial exclude
      */
     record StratifiedKFold(int folds) implements Splitter {
         @Override

@@ -4,9 +4,19 @@ import java.util.Locale;
 
 /** How C is scaled per class: {@code BALANCED} multiplies it by {@code n_samples / (n_classes * count)}. */
 public enum ClassWeight {
-    NONE, BALANCED;
+    /** Every class gets the same C. */
+    NONE,
+    /** C of class k is multiplied by {@code n_samples / (n_classes * count_k)}, as sklearn's "balanced". */
+    BALANCED;
 
-    /** "none" (or "None", as sklearn writes it) or "balanced". */
+    /**
+     * "none" (or "None", as sklearn writes it) or "balanced".
+     *
+     * @param text the name, in any case; not null
+     * @return the class weight
+     * @throws IllegalArgumentException if {@code text} is neither
+     * @throws NullPointerException if {@code text} is null
+     */
     public static ClassWeight parse(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "none" -> NONE;

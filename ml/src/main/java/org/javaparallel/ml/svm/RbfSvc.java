@@ -11,6 +11,15 @@ public final class RbfSvc {
     private RbfSvc() {
     }
 
+    /**
+     * Fits on all rows of {@code x}.
+     *
+     * @param x the samples, one row each, all of the same length; not null
+     * @param y the class of each row; not null, as long as {@code x}
+     * @param params the settings; not null
+     * @return the trained classifier
+     * @throws IllegalArgumentException if {@code x} is empty or the rows hold fewer than two classes
+     */
     public static TrainedSvc fit(double[][] x, int[] y, SvcParams params) {
         int[] rows = new int[x.length];
         Arrays.setAll(rows, i -> i);
@@ -20,8 +29,12 @@ public final class RbfSvc {
     /**
      * Fits on some rows of a data set whose distances are shared with other fits.
      *
+     * @param distances the squared distances between all rows of the data set; not null
      * @param labels the class of every row of {@code distances}
      * @param rows   the training rows, in the order libsvm would receive them
+     * @param params the settings; not null
+     * @return the trained classifier
+     * @throws IllegalArgumentException if {@code rows} is empty or holds fewer than two classes
      */
     public static TrainedSvc fit(SquaredDistances distances, int[] labels, int[] rows, SvcParams params) {
         if (rows.length == 0) {

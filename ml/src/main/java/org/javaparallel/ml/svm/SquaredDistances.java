@@ -13,6 +13,11 @@ public final class SquaredDistances {
     private final double[] squaredNorms;
     private final AtomicReferenceArray<double[]> rows;
 
+    /**
+     * Distances between the rows of {@code x}; computes the squared norms now and the distances on first use.
+     *
+     * @param x the data set, one row per sample; not null, and kept, not copied
+     */
     public SquaredDistances(double[][] x) {
         this.x = x;
         this.squaredNorms = new double[x.length];
@@ -22,14 +27,30 @@ public final class SquaredDistances {
         this.rows = new AtomicReferenceArray<>(x.length);
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return x.length;
     }
 
+    /**
+     * The data set itself.
+     *
+     * @return the rows, not a copy: do not change them
+     */
     public double[][] points() {
         return x;
     }
 
+    /**
+     * The squared norm of a row.
+     *
+     * @param row the row's index
+     * @return {@code |x[row]|^2}
+     */
     public double squaredNorm(int row) {
         return squaredNorms[row];
     }
@@ -37,12 +58,20 @@ public final class SquaredDistances {
     /**
      * The distance of row {@code a} to itself as {@link #row} computes it, without the row: 0 for rows of moderate
      * values, NaN for a row with NaN, infinite or overflowing values, as libsvm's kernel gives for them.
+     *
+     * @param a the row's index
+     * @return the distance, usually 0
      */
     public double self(int a) {
         return squaredNorms[a] + squaredNorms[a] - 2 * dot(x[a], x[a]);
     }
 
-    /** Distances from row {@code a} to every row. */
+    /**
+     * Distances from row {@code a} to every row.
+     *
+     * @param a the row's index
+     * @return the distances, computed once and shared: do not change them
+     */
     public double[] row(int a) {
         double[] row = rows.get(a);
         if (row == null) {

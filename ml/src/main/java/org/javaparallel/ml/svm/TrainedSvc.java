@@ -8,16 +8,25 @@ import java.util.Arrays;
  * the decision value is {@code sum coef_s K(sv_s, x) - rho}, summed over the pair's support vectors with those of
  * class a first; a positive value is a vote for a, otherwise for b, and the class with most votes wins, the
  * smallest class on ties (libsvm's rule).
+ *
+ * <p>Instances are made by {@link RbfSvc#fit}.
  */
 public final class TrainedSvc implements Serializable {
+    /** The class labels, sorted. */
     private final int[] classes;
+    /** The RBF kernel's coefficient. */
     private final double gamma;
+    /** The support vectors, grouped by class. */
     private final double[][] supportVectors;
+    /** The squared norm of each support vector. */
     private final double[] supportNorms;
     /** Row of each support vector in the data the model was fitted on, for {@link #predictRows}. */
     private final int[] supportRows;
+    /** For each pair of classes, the indexes of its support vectors. */
     private final int[][] pairSupport;
+    /** For each pair of classes, the coefficient of each of its support vectors. */
     private final double[][] pairCoefficients;
+    /** For each pair of classes, the decision function's offset. */
     private final double[] rho;
 
     private TrainedSvc(int[] classes, double gamma, double[][] supportVectors, double[] supportNorms,
@@ -51,19 +60,39 @@ public final class TrainedSvc implements Serializable {
         return new TrainedSvc(classes, gamma, vectors, norms, supportRows, pairSupport, pairCoefficients, rho);
     }
 
+    /**
+     * The class labels the model knows, sorted.
+     *
+     * @return a copy of the labels
+     */
     public int[] classes() {
         return classes.clone();
     }
 
-    /** The gamma used, after "scale" or "auto" was resolved on the training rows. */
+    /**
+     * The gamma used, after "scale" or "auto" was resolved on the training rows.
+     *
+     * @return the coefficient, positive
+     */
     public double gamma() {
         return gamma;
     }
 
+    /**
+     * The number of support vectors over all pairs of classes.
+     *
+     * @return the count
+     */
     public int supportVectorCount() {
         return supportVectors.length;
     }
 
+    /**
+     * Predicts the class of one sample.
+     *
+     * @param x the sample's features, as many as the training rows had; not null
+     * @return the predicted class label
+     */
     public int predict(double[] x) {
         double norm = SquaredDistances.dot(x, x);
         double[] kernel = new double[supportVectors.length];
@@ -73,11 +102,23 @@ public final class TrainedSvc implements Serializable {
         return vote(kernel);
     }
 
+    /**
+     * Predicts the class of each sample.
+     *
+     * @param x the samples, one row each; not null
+     * @return the predicted class labels, in row order
+     */
     public int[] predict(double[][] x) {
         return Arrays.stream(x).mapToInt(this::predict).toArray();
     }
 
-    /** Predicts rows of the data set the model was fitted on (e.g. a held-out fold), reusing its distances. */
+    /**
+     * Predicts rows of the data set the model was fitted on (e.g. a held-out fold), reusing its distances.
+     *
+     * @param distances the distances of the data set the model was fitted on; not null
+     * @param rows the rows to predict
+     * @return the predicted class labels, in the order of {@code rows}
+     */
     public int[] predictRows(SquaredDistances distances, int[] rows) {
         int[] predictions = new int[rows.length];
         double[] kernel = new double[supportVectors.length];

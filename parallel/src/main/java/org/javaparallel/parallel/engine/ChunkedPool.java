@@ -18,6 +18,11 @@ public final class ChunkedPool<P> implements Pool {
     private volatile List<TaskRecord> lastTimeline = List.of();
     private volatile boolean closed;
 
+    /**
+     * A pool whose chunks {@code runner} runs; closing the pool closes the runner.
+     *
+     * @param runner the backend; not null
+     */
     public ChunkedPool(ChunkRunner<P> runner) {
         this.runner = runner;
     }
@@ -92,7 +97,15 @@ public final class ChunkedPool<P> implements Pool {
         return submit("apply", task);
     }
 
-    /** Runs one task; {@code name} is what progress and errors call it (apply, submit). */
+    /**
+     * Runs one task; {@code name} is what progress and errors call it (apply, submit).
+     *
+     * @param name what progress and errors call the task
+     * @param task the task; not null
+     * @param <R> the task's result type
+     * @return the task's future
+     * @throws IllegalStateException if the pool is closed
+     */
     @SuppressWarnings("unchecked")
     public <R> FutureResult<R> submit(String name, SerializableCallable<? extends R> task) {
         Call call = start(name, new TaskAdapters.Call(task), java.util.Collections.singletonList(null), 1,

@@ -17,11 +17,24 @@ public final class ObjectBytes {
     private ObjectBytes() {
     }
 
+    /**
+     * Serializes {@code value}.
+     *
+     * @param value the object; may be null
+     * @return its serialized bytes
+     * @throws IOException if it cannot be serialized, e.g. {@link java.io.NotSerializableException}
+     */
     public static byte[] write(Object value) throws IOException {
         return serialized(value).toByteArray();
     }
 
-    /** Writes the length of {@code value}'s bytes as an int, then the bytes, without copying them first. */
+    /**
+     * Writes the length of {@code value}'s bytes as an int, then the bytes, without copying them first.
+     *
+     * @param value the object; may be null
+     * @param out where to write; not null
+     * @throws IOException if it cannot be serialized or written
+     */
     public static void writeFrame(Object value, DataOutputStream out) throws IOException {
         ByteArrayOutputStream bytes = serialized(value);
         out.writeInt(bytes.size());
@@ -36,6 +49,15 @@ public final class ObjectBytes {
         return bytes;
     }
 
+    /**
+     * Deserializes bytes that {@link #write} made.
+     *
+     * @param bytes the serialized bytes; not null
+     * @param loader the loader to resolve classes with first; null means the bootstrap loader
+     * @return the object; null if null was written
+     * @throws IOException if the bytes are not a serialized object
+     * @throws ClassNotFoundException if a class of the object is in neither loader
+     */
     public static Object read(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             return in.readObject();

@@ -10,7 +10,12 @@ public final class TaskAdapters {
     private TaskAdapters() {
     }
 
-    /** Calls the two-argument function with the pair's parts. */
+    /**
+     * Calls the two-argument function with the pair's parts.
+     *
+     * @param fn the starmap function
+     * @serial exclude
+     */
     public record Spread(SerializableBiFunction<Object, Object, Object> fn) implements SerializableFunction<Object, Object> {
         @Override
         public Object apply(Object pair) {
@@ -19,7 +24,12 @@ public final class TaskAdapters {
         }
     }
 
-    /** Ignores its single (null) item and calls the task. */
+    /**
+     * Ignores its single (null) item and calls the task.
+     *
+     * @param task the apply or submit task
+     * @serial exclude
+     */
     public record Call(SerializableCallable<?> task) implements SerializableFunction<Object, Object> {
         @Override
         public Object apply(Object ignored) {
@@ -37,7 +47,12 @@ public final class TaskAdapters {
         }
     }
 
-    /** The object whose code a task runs: what code shipping scans for top-level variables. */
+    /**
+     * The object whose code a task runs: what code shipping scans for top-level variables.
+     *
+     * @param task the function a chunk carries
+     * @return the user's function or task inside it, else {@code task} itself
+     */
     public static Object userCode(Object task) {
         if (task instanceof Spread spread) {
             return spread.fn();

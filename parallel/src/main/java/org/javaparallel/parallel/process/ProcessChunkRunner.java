@@ -32,6 +32,12 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     private final List<Slot> slots = new ArrayList<>();
     private volatile boolean closed;
 
+    /**
+     * A runner with {@code workers} worker JVMs, started when first needed.
+     *
+     * @param workers the number of worker JVMs, at least 1
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
     public ProcessChunkRunner(int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("a process pool needs at least 1 worker JVM, got " + workers);

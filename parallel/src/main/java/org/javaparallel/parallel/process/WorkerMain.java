@@ -15,6 +15,12 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
+    /**
+     * Serves the kernel over stdin and stdout until it sends {@link Message.Exit} or goes away.
+     *
+     * @param args not used
+     * @throws InterruptedException if the main thread is interrupted while it waits
+     */
     public static void main(String[] args) throws InterruptedException {
         MessageChannel channel = new MessageChannel(new FileInputStream(FileDescriptor.in),
                 new FileOutputStream(FileDescriptor.out));

@@ -11,6 +11,11 @@ public final class CallerContext {
     /** Called on the submitting thread; returns an executor that runs actions inline within that thread's context. */
     @FunctionalInterface
     public interface Capturer {
+        /**
+         * Captures the calling thread's context.
+         *
+         * @return an executor that runs actions within that context, never null
+         */
         Executor capture();
     }
 
@@ -20,11 +25,20 @@ public final class CallerContext {
     private CallerContext() {
     }
 
+    /**
+     * Installs the kernel's capturer; the kernel calls this once at start-up.
+     *
+     * @param newCapturer the capturer; null restores the default, which runs actions as they are
+     */
     public static void install(Capturer newCapturer) {
         capturer = newCapturer == null ? NONE : newCapturer;
     }
 
-    /** Captures the calling thread's context: actions given to the result run as if on this thread. */
+    /**
+     * Captures the calling thread's context: actions given to the result run as if on this thread.
+     *
+     * @return an executor that runs each action at once, in this thread's context; never null
+     */
     public static Executor capture() {
         return capturer.capture();
     }

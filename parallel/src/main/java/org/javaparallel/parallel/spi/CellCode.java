@@ -8,15 +8,31 @@ import java.util.List;
  * Implemented by the evaluator; backends read it through {@link CellCodeRegistry}.
  */
 public interface CellCode {
-    /** Directory laid out like a classpath entry holding the bytecode of every class defined in cells so far. */
+    /**
+     * Directory laid out like a classpath entry holding the bytecode of every class defined in cells so far.
+     *
+     * @return the directory, never null
+     */
     Path classDirectory();
 
-    /** The loader that defines cell classes in this JVM. */
+    /**
+     * The loader that defines cell classes in this JVM.
+     *
+     * @return the loader, never null
+     */
     ClassLoader loader();
 
-    /** The top-level variables that are currently defined (redefined ones are not listed). */
+    /**
+     * The top-level variables that are currently defined (redefined ones are not listed).
+     *
+     * @return the variables, never null
+     */
     List<TopLevelVariable> variables();
 
-    /** Grows each time cell code ran, so that a worker can tell whether its copy of the variables is current. */
+    /**
+     * Grows each time cell code ran, so that a worker can tell whether its copy of the variables is current.
+     *
+     * @return the version, which only grows
+     */
     long stateVersion();
 }

@@ -9,10 +9,20 @@ public final class CellCodeRegistry {
     private CellCodeRegistry() {
     }
 
+    /**
+     * Installs the kernel's evaluator; the kernel calls this at start-up.
+     *
+     * @param cellCode the evaluator's cell code; null removes it, as outside a kernel
+     */
     public static void install(CellCode cellCode) {
         current = cellCode;
     }
 
+    /**
+     * The installed cell code.
+     *
+     * @return the cell code, or empty outside a kernel
+     */
     public static Optional<CellCode> current() {
         return Optional.ofNullable(current);
     }

@@ -38,16 +38,31 @@ public final class CellInterrupts {
         }
     }
 
-    /** Called by woven cell code instead of {@code System.exit(status)}. */
+    /**
+     * Called by woven cell code instead of {@code System.exit(status)}.
+     *
+     * @param status the exit status the cell asked for
+     * @throws CellExitException always
+     */
     public static void exit(int status) {
         throw new CellExitException(status);
     }
 
-    /** Called by woven cell code instead of {@code runtime.exit(status)} and {@code runtime.halt(status)}. */
+    /**
+     * Called by woven cell code instead of {@code runtime.exit(status)} and {@code runtime.halt(status)}.
+     *
+     * @param runtime the runtime the cell called; not used
+     * @param status the exit status the cell asked for
+     * @throws CellExitException always
+     */
     public static void exit(Runtime runtime, int status) {
         throw new CellExitException(status);
     }
 
+    /**
+     * Makes every {@link #check()} throw {@link CellInterruptedError} until {@link #clear()}: the kernel calls it
+     * when the user interrupts.
+     */
     public static synchronized void requestStop() {
         retarget(STOP);
     }
@@ -81,6 +96,7 @@ public final class CellInterrupts {
 
     /** Unwinds cell code that was interrupted; an Error so that {@code catch (Exception e)} in cells lets it pass. */
     public static final class CellInterruptedError extends Error {
+        /** An error that carries no stack trace, which no one reads. */
         public CellInterruptedError() {
             super("interrupted", null, false, false);
         }
@@ -88,14 +104,25 @@ public final class CellInterrupts {
 
     /** What {@code System.exit(n)} in cell code throws instead of ending the JVM. */
     public static final class CellExitException extends RuntimeException {
+        /** The status the cell passed to {@code System.exit}. */
         private final int status;
 
+        /**
+         * The exception for one exit call.
+         *
+         * @param status the status the cell passed to {@code System.exit}
+         */
         public CellExitException(int status) {
             super("System.exit(" + status + ") was called in a cell: the kernel does not exit."
                     + " Use an exception or return to end the cell; restart the kernel to start afresh.");
             this.status = status;
         }
 
+        /**
+         * The status the cell passed to {@code System.exit}.
+         *
+         * @return the status
+         */
         public int status() {
             return status;
         }

@@ -15,11 +15,21 @@ public final class WorkerClasspath {
     private WorkerClasspath() {
     }
 
+    /**
+     * Adds a jar or class directory for worker JVMs; adding one twice has no effect.
+     *
+     * @param entry the jar or directory; not null, made absolute
+     * @throws NullPointerException if {@code entry} is null
+     */
     public static void add(Path entry) {
         ENTRIES.addIfAbsent(entry.toAbsolutePath().normalize());
     }
 
-    /** In the order they were added. */
+    /**
+     * The entries added so far, in the order they were added.
+     *
+     * @return an unmodifiable copy, never null
+     */
     public static List<Path> entries() {
         return List.copyOf(ENTRIES);
     }

@@ -9,11 +9,20 @@ public final class WorkerCpu {
     private WorkerCpu() {
     }
 
+    /**
+     * The CPU time all worker JVMs reported so far.
+     *
+     * @return the total in nanoseconds
+     */
     public static long totalNanos() {
         return TOTAL_NANOS.get();
     }
 
-    /** Adds CPU time a worker JVM reported; ignores values that are not positive. */
+    /**
+     * Adds CPU time a worker JVM reported; ignores values that are not positive.
+     *
+     * @param nanos the CPU time in nanoseconds
+     */
     public static void add(long nanos) {
         if (nanos > 0) {
             TOTAL_NANOS.addAndGet(nanos);

@@ -25,6 +25,12 @@ public final class ThreadChunkRunner implements ChunkRunner<SerializableFunction
     private final ExecutorService executor;
     private final Set<CompletableFuture<ChunkResult>> outstanding = ConcurrentHashMap.newKeySet();
 
+    /**
+     * A runner with {@code threads} threads.
+     *
+     * @param threads the number of threads
+     * @param virtual whether to use virtual threads (JDK 21+) instead of platform threads
+     */
     public ThreadChunkRunner(int threads, boolean virtual) {
         this.threads = threads;
         this.virtual = virtual;

@@ -37,6 +37,12 @@ public final class SparkPool implements Pool {
     /**
      * Starts (or reuses) the session on {@code master} now, so that a bad master fails here; closing the last pool
      * on a session stops it.
+     *
+     * @param sessions the kernel's sessions; not null
+     * @param master the master's URL; not null
+     * @param cellLoader the loader of cell classes, which executors in this JVM use too
+     * @throws org.javaparallel.spark.SparkStartException if the master is not valid or a session cannot be started
+     *         on it
      */
     public SparkPool(SparkSessions sessions, String master, ClassLoader cellLoader) {
         this.sessions = sessions;
