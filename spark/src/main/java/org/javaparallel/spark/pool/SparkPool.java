@@ -26,6 +26,11 @@ import org.javaparallel.spark.SparkSessions;
 /**
  * The pool on Spark: each call is one job whose tasks each take one chunk of items. The session is the kernel's
  * shared one on this pool's master; if something else restarted it on another master, the next call moves it back.
+ *
+ * <p>It shares the engine's chunking ({@code Chunking}) and task adapters, but not {@code ChunkedPool}'s dispatch
+ * of chunks to workers: Spark schedules a call's chunks itself, as the partitions of one job, and dispatching
+ * chunk by chunk would duplicate Spark's scheduler, its task retries and its UI's view of jobs and stages. The
+ * pool contract tests hold it to the same results and failures as the other engines.
  */
 public final class SparkPool implements Pool {
     private final SparkSessions sessions;
