@@ -2,6 +2,7 @@ package org.javaparallel.parallel.spi;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What the kernel's evaluator tells backends about code typed in cells, so that they can run it in other JVMs.
@@ -19,4 +20,12 @@ public interface CellCode {
 
     /** Grows each time cell code ran, so that a worker can tell whether its copy of the variables is current. */
     long stateVersion();
+
+    /**
+     * The execution count of the cell that JShell's snippet {@code snippetId} came from; the id is the number in
+     * the snippet's wrapper class ({@code REPL.$JShell$12} is snippet "12"). Empty where cells are not tracked.
+     */
+    default OptionalInt cellOfSnippet(String snippetId) {
+        return OptionalInt.empty();
+    }
 }
