@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.javaparallel.parallel.spi.CellCode;
@@ -26,7 +28,7 @@ import org.objectweb.asm.ClassWriter;
 /**
  * Defines the classes JShell compiles for cells and keeps their bytecode in a directory the kernel owns
  * (laid out like a classpath entry), so that worker JVMs and Spark executors can load the same classes.
- * Remembers which wrapper class holds each top-level variable.
+ * Remembers which wrapper class holds each top-level variable, and which cell each snippet came from.
  */
 final class CellClassStore extends URLClassLoader implements CellCode, AutoCloseable {
     static {
@@ -38,6 +40,8 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
 
     private final Path directory;
     private final Map<String, TopLevelVariable> variablesByName = new LinkedHashMap<>();
+    private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
+    private volatile int cellBeingEvaluated;
     private final AtomicLong stateVersion = new AtomicLong();
     private volatile Set<String> liveVariableNames = Set.of();
 
@@ -124,6 +128,21 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         addURL(toUrl(jar));
     }
 
+    /** Called before JShell evaluates code of this cell. */
+    void evaluating(int cellNumber) {
+        cellBeingEvaluated = cellNumber;
+    }
+
+    /** Remembers where JShell's snippet {@code snippetId} starts once it ran: in which cell, at which line. */
+    void snippetFrom(String snippetId, FailureTrace.Origin origin) {
+        originsBySnippetId.put(snippetId, origin);
+    }
+
+    /** Where each snippet evaluated so far starts, by snippet id. */
+    Map<String, FailureTrace.Origin> originsBySnippetId() {
+        return originsBySnippetId;
+    }
+
     /** Called after each snippet ran: the live variables as JShell sees them, and a new state version. */
     void snippetRan(Set<String> liveNames) {
         liveVariableNames = Set.copyOf(liveNames);
@@ -154,6 +173,13 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     @Override
     public long stateVersion() {
         return stateVersion.get();
+    }
+
+    /** A snippet not remembered yet is one that JShell runs now (its id is known when it ended): this cell's. */
+    @Override
+    public OptionalInt cellOfSnippet(String snippetId) {
+        FailureTrace.Origin origin = originsBySnippetId.get(snippetId);
+        return OptionalInt.of(origin != null ? origin.cellNumber() : cellBeingEvaluated);
     }
 
     @Override

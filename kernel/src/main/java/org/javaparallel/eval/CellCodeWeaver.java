@@ -2,12 +2,14 @@ package org.javaparallel.eval;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.javaparallel.parallel.spi.CellInterrupts;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Rewrites the bytecode of cell classes: a call to {@code CellInterrupts.check()} at every method entry and
@@ -15,7 +17,8 @@ import org.objectweb.asm.Opcodes;
  * {@code System.exit}/{@code Runtime.exit}/{@code Runtime.halt} redirected to {@code CellInterrupts.exit}.
  */
 final class CellCodeWeaver {
-    private static final String HOOKS = "org/javaparallel/parallel/spi/CellInterrupts";
+    /** Named by the class itself: woven code must follow CellInterrupts when it moves to another package. */
+    private static final String HOOKS = Type.getInternalName(CellInterrupts.class);
 
     private CellCodeWeaver() {
     }

@@ -3,10 +3,12 @@ package org.javaparallel.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.javaparallel.parallel.spi.UserNames;
 
 /**
- * Writes an exception's stack trace the way a notebook reader needs it: only frames of cell code, each
- * naming the cell and line ("at square(cell [3] line 2)"); library frames are left out.
+ * Writes an exception's stack trace the way a notebook reader needs it: headlines that name classes as the user
+ * wrote them ("Boom: boom 3"), and only frames of cell code, each naming the cell and line
+ * ("at square(cell [3] line 2)"); library frames are left out.
  */
 final class FailureTrace {
     record Origin(int cellNumber, int firstLine) {
@@ -28,7 +30,7 @@ final class FailureTrace {
         Throwable frames = translated;
         String prefix = "";
         while (current != null) {
-            lines.add(prefix + current);
+            lines.add(prefix + UserNames.of(current));
             lines.addAll(frames((frames != null ? frames : current).getStackTrace(), originsBySnippetId));
             current = current.getCause() == current ? null : current.getCause();
             frames = frames == null ? null : frames.getCause();

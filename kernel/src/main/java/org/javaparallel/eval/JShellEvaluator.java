@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -23,6 +22,7 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 import org.javaparallel.parallel.spi.CellCode;
+import org.javaparallel.parallel.spi.UserNames;
 
 /**
  * Evaluates cells with JShell in this JVM: splits a cell into snippets, runs them, and reports the final
@@ -36,7 +36,6 @@ public final class JShellEvaluator implements AutoCloseable {
     private final CellClassStore store;
     private final CellExecutionControl control;
     private final JShell shell;
-    private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
     private final CompileClassPath classPath;
     private boolean compilingAgainstWholeClassPath;
 
@@ -138,6 +137,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private CellOutcome run(String cell, int cellNumber, CellSplitter.Piece piece, boolean last) {
         List<SnippetEvent> events;
+        store.evaluating(cellNumber);
         try {
             events = shell.eval(piece.source());
         } finally {
@@ -148,7 +148,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 continue;
             }
             Snippet snippet = event.snippet();
-            originsBySnippetId.put(snippet.id(),
+            store.snippetFrom(snippet.id(),
                     new FailureTrace.Origin(cellNumber, CellSplitter.lineOf(cell, piece.offset())));
             if (event.status() == Snippet.Status.REJECTED) {
                 if (widenClassPathFor(snippet)) {
@@ -224,14 +224,18 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         if (exception instanceof ExecutionControl.StoppedException || control.lastFailure() == null) {
             if (exception instanceof EvalException eval) {
-                return new CellOutcome.RuntimeError(eval.getExceptionClassName(), eval.getMessage(), eval,
-                        FailureTrace.lines(eval, eval, originsBySnippetId));
+                return runtimeError(eval.getExceptionClassName(), eval, eval);
             }
             return new CellOutcome.Interrupted();
         }
         Throwable failure = control.lastFailure();
-        return new CellOutcome.RuntimeError(failure.getClass().getName(), failure.getMessage(), failure,
-                FailureTrace.lines(failure, exception, originsBySnippetId));
+        return runtimeError(failure.getClass().getName(), failure, exception);
+    }
+
+    /** The failure with the names the user wrote ("Boom"), not JShell's ("REPL.$JShell$37$Boom"). */
+    private CellOutcome.RuntimeError runtimeError(String className, Throwable failure, Throwable translated) {
+        return new CellOutcome.RuntimeError(UserNames.inText(className), UserNames.inText(failure.getMessage()),
+                failure, FailureTrace.lines(failure, translated, store.originsBySnippetId()));
     }
 
     private Set<String> liveVariableNames() {

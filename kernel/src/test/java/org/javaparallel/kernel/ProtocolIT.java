@@ -189,6 +189,27 @@ class ProtocolIT {
     }
 
     @Test
+    void classesAndLambdasOfCellsAreNamedAsTheUserWroteThemNotAsJShellWrapsThem() {
+        kernel.execute("class Boom extends RuntimeException { Boom(String message) { super(message); } }");
+        KernelError thrown = kernel.execute("throw new Boom(\"direct\");").requireError();
+        assertEquals("Boom", thrown.ename(), thrown.text());
+        for (String pool : List.of("Pools.threads(2)", "Pools.processes(1)")) {
+            KernelError failed = kernel.execute("try (Pool p = " + pool + ") {\n"
+                    + "    p.map((Integer x) -> { if (x == 3) throw new Boom(\"boom \" + x); return x; },\n"
+                    + "          List.of(0, 1, 2, 3));\n"
+                    + "}").requireError();
+            assertTrue(failed.text().contains("item 3 failed") && failed.text().contains(": Boom: boom 3")
+                    && !failed.text().contains("$JShell$"), pool + ":\n" + failed.text());
+        }
+        int cell = kernel.execute("Function<Integer, Integer> inc = x -> x + 1;").raw().content()
+                .get("execution_count").getAsInt();
+        KernelError unshippable = kernel.execute(
+                "try (Pool p = Pools.processes(1)) { p.map((Integer x) -> inc.apply(x), List.of(1)); }").requireError();
+        assertTrue(unshippable.text().contains("'inc' (a lambda in cell [" + cell + "])")
+                && !unshippable.text().contains("$$Lambda"), unshippable.text());
+    }
+
+    @Test
     void compileErrorNamesLineAndColumn() {
         ExecuteResult result = kernel.execute("int fine = 1;\nint broken = undefinedName + 1;");
         assertEquals("error", result.status(), result.describe());

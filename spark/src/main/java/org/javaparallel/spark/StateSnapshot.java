@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.javaparallel.parallel.engine.ObjectBytes;
 import org.javaparallel.parallel.spi.TopLevelVariable;
+import org.javaparallel.parallel.spi.UserNames;
 
 /**
  * The values of the cells' top-level variables at one moment, as bytes that cross to executors: each value
@@ -50,7 +51,8 @@ record StateSnapshot(List<Value> values, List<String> skipped) {
                 }
                 values.add(new Value(variable.name(), variable.ownerClass(), variable.field(), ObjectBytes.write(value)));
             } catch (IOException e) {
-                skipped.add(variable.name() + " (not Serializable: " + e.getMessage() + ")");
+                skipped.add(variable.name() + " (not Serializable: " + UserNames.inText(e.getMessage())
+                        + ")");
             } catch (ReflectiveOperationException | LinkageError e) {
                 skipped.add(variable.name() + " (unreadable: " + e + ")");
             }

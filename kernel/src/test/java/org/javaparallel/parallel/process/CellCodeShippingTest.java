@@ -25,6 +25,13 @@ public class CellCodeShippingTest {
         return lastResult;
     }
 
+    /** What cells call: maps over 1, 2, 3 on a pool of threads. */
+    public static List<Integer> mapOnThreads(SerializableFunction<Integer, Integer> fn) {
+        try (Pool threads = Pools.threads(1)) {
+            return threads.map(fn, List.of(1, 2, 3));
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
         cells = new JShellCellsFixture();
@@ -70,5 +77,32 @@ public class CellCodeShippingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> cells.eval("CellCodeShippingTest.mapOnWorkers(x -> locked(x));"));
         assertTrue(e.getMessage().contains("'lock'") && e.getMessage().contains("not Serializable"), e.getMessage());
+    }
+
+    @Test
+    void anExceptionClassOfACellIsNamedAsTheUserWroteItOnThreadsAndOnWorkers() {
+        cells.eval("class Boom extends RuntimeException { Boom(String message) { super(message); } }");
+        for (String backend : List.of("mapOnThreads", "mapOnWorkers")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> cells.eval("CellCodeShippingTest."
+                    + backend + "(x -> { if (x == 3) throw new Boom(\"boom \" + x); return x; });"));
+            assertTrue(e.getMessage().contains("item 2 failed") && e.getMessage().contains(": Boom: boom 3")
+                    && !e.getMessage().contains("$JShell$"), backend + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aLambdaThatCannotTravelIsNamedByItsCell() {
+        cells.eval("java.util.function.Function<Integer, Integer> inc = x -> x + 1;");
+        int cell = cells.lastCell();
+        IllegalStateException variable = assertThrows(IllegalStateException.class,
+                () -> cells.eval("CellCodeShippingTest.mapOnWorkers(x -> inc.apply(x));"));
+        assertTrue(variable.getMessage().contains("'inc' (a lambda in cell [" + cell + "])")
+                && !variable.getMessage().contains("$JShell$"), variable.getMessage());
+
+        IllegalStateException captured = assertThrows(IllegalStateException.class, () -> cells.eval("{"
+                + " java.util.function.Function<Integer, Integer> twice = x -> 2 * x;"
+                + " CellCodeShippingTest.mapOnWorkers(x -> twice.apply(x)); }"));
+        assertTrue(captured.getMessage().contains("a lambda in cell [" + cells.lastCell() + "]")
+                && !captured.getMessage().contains("$JShell$"), captured.getMessage());
     }
 }

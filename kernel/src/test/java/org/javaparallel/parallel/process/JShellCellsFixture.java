@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -23,13 +24,16 @@ import org.javaparallel.parallel.spi.TopLevelVariable;
 /**
  * TEST FIXTURE, not the kernel's evaluator: a real in-process JShell whose class loading also writes every class
  * file to a directory, exposed as the {@link CellCode} the process backend ships from. It finds a variable's
- * wrapper class by looking for the newest loaded class with a static field of that name.
+ * wrapper class by looking for the newest loaded class with a static field of that name. Each {@link #eval} is a
+ * cell, numbered from 1.
  */
 final class JShellCellsFixture implements CellCode, AutoCloseable {
     private final Path classDirectory;
     private final CellLoader loader;
     private final JShell shell;
     private long version;
+    private volatile int cellCount;
+    private final Map<String, Integer> cellBySnippetId = new ConcurrentHashMap<>();
 
     JShellCellsFixture() throws IOException {
         classDirectory = Files.createTempDirectory("cells");
@@ -48,10 +52,12 @@ final class JShellCellsFixture implements CellCode, AutoCloseable {
         shell.addToClasspath(System.getProperty("java.class.path"));
     }
 
-    /** Evaluates one snippet; a compile error or an exception it threw fails with its message. */
+    /** Evaluates one snippet as the next cell; a compile error or an exception it threw fails with its message. */
     void eval(String code) {
+        int cell = ++cellCount;
         try {
             for (SnippetEvent event : shell.eval(code)) {
+                cellBySnippetId.put(event.snippet().id(), cell);
                 if (event.status() == Snippet.Status.REJECTED) {
                     throw new IllegalArgumentException("rejected: " + code + " " + shell.diagnostics(event.snippet())
                             .map(d -> d.getMessage(null)).toList());
@@ -63,6 +69,11 @@ final class JShellCellsFixture implements CellCode, AutoCloseable {
         } finally {
             version++;
         }
+    }
+
+    /** The number of the cell evaluated last, also when it failed. */
+    int lastCell() {
+        return cellCount;
     }
 
     @Override
@@ -86,6 +97,12 @@ final class JShellCellsFixture implements CellCode, AutoCloseable {
     @Override
     public long stateVersion() {
         return version;
+    }
+
+    /** As the kernel's: a snippet JShell has not reported yet is running now, in the cell being evaluated. */
+    @Override
+    public OptionalInt cellOfSnippet(String snippetId) {
+        return OptionalInt.of(cellBySnippetId.getOrDefault(snippetId, cellCount));
     }
 
     @Override

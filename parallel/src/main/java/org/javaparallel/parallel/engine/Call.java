@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.javaparallel.parallel.TaskFailedException;
 import org.javaparallel.parallel.TaskRecord;
+import org.javaparallel.parallel.spi.UserNames;
 
 /** One Pool call in flight: its chunks, their results in item order, its timeline and progress. */
 final class Call {
@@ -132,7 +133,7 @@ final class Call {
         boolean singleTask = delivery == Delivery.ONE_RESULT;
         String what = singleTask ? "the task" : "item " + failed.item();
         String message = failed.cause() instanceof WorkerDiedException died ? died.getMessage()
-                : what + " failed on " + failed.worker() + ": " + failed.cause();
+                : what + " failed on " + failed.worker() + ": " + UserNames.of(failed.cause());
         return new TaskFailedException(name + ": " + message, singleTask ? -1 : failed.item(), failed.cause());
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.javaparallel.parallel.TaskFailedException;
 import org.javaparallel.parallel.TaskFuture;
+import org.javaparallel.parallel.spi.UserNames;
 
 /**
  * The result of an asynchronous call, usable both as multiprocessing's AsyncResult and as a
@@ -57,7 +58,7 @@ public final class FutureResult<R> implements TaskFuture<R> {
         if (failure instanceof CancellationException) {
             return new CancellationException(name + " was cancelled");
         }
-        return new IllegalStateException(name + " failed: " + failure, failure);
+        return new IllegalStateException(name + " failed: " + UserNames.of(failure), failure);
     }
 
     @Override

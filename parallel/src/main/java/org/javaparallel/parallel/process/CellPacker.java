@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.javaparallel.parallel.spi.CellCode;
 import org.javaparallel.parallel.spi.TopLevelVariable;
+import org.javaparallel.parallel.spi.UserNames;
 
 /**
  * Packs what worker JVMs need of the kernel's cells for a task. Serialized variable values are reused while the
@@ -50,10 +51,11 @@ final class CellPacker {
         try {
             return Payloads.serialize(value);
         } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the task uses top-level variable '" + variable.name() + "' (a "
-                    + value.getClass().getName() + "), which must be copied to the worker JVMs but is not Serializable"
-                    + " (" + e.getMessage() + " is not). Make that class implement java.io.Serializable, create the"
-                    + " value inside the task, or use the threads backend (%backend threads).");
+            throw new IllegalArgumentException("the task uses top-level variable '" + variable.name() + "' ("
+                    + UserNames.inText(value.getClass().getName()) + "), which must be copied to the worker JVMs but is"
+                    + " not Serializable (" + UserNames.inText(e.getMessage()) + " is not). Make that class implement"
+                    + " java.io.Serializable, create the value inside the task, or use the threads backend"
+                    + " (%backend threads).");
         }
     }
 }

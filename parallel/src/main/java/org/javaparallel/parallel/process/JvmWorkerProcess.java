@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.javaparallel.parallel.SerializableCallable;
 import org.javaparallel.parallel.WorkerProcess;
 import org.javaparallel.parallel.engine.Chunk;
@@ -15,6 +16,7 @@ import org.javaparallel.parallel.engine.ChunkResult;
 import org.javaparallel.parallel.engine.TaskAdapters;
 import org.javaparallel.parallel.engine.WorkerDiedException;
 import org.javaparallel.parallel.spi.CallerContext;
+import org.javaparallel.parallel.spi.UserNames;
 
 /** A {@link WorkerProcess} as a JVM started with the kernel's java and class path, talking over its pipes. */
 final class JvmWorkerProcess implements WorkerProcess {
@@ -67,10 +69,14 @@ final class JvmWorkerProcess implements WorkerProcess {
         }
     }
 
+    /** Prints the stack trace; its headlines ("Boom: boom", "Caused by: ...") name classes as the user wrote them. */
     private void printFailure(Throwable failure) {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        callerContext.execute(() -> System.err.print(name + " failed: " + trace));
+        String shown = trace.toString().lines()
+                .map(line -> line.stripLeading().startsWith("at ") ? line : UserNames.inText(line))
+                .collect(Collectors.joining(System.lineSeparator(), "", System.lineSeparator()));
+        callerContext.execute(() -> System.err.print(name + " failed: " + shown));
     }
 
     @Override

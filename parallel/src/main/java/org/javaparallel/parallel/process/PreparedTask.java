@@ -6,6 +6,7 @@ import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.engine.TaskAdapters;
 import org.javaparallel.parallel.spi.CellCode;
 import org.javaparallel.parallel.spi.CellCodeRegistry;
+import org.javaparallel.parallel.spi.UserNames;
 
 /** A call's task made ready for worker JVMs once, on the calling thread. */
 record PreparedTask(long callId, byte[] task, CellShipment cells, ClassLoader resultLoader) {
@@ -17,9 +18,9 @@ record PreparedTask(long callId, byte[] task, CellShipment cells, ClassLoader re
         try {
             task = Payloads.serialize(fn);
         } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("the task cannot be sent to worker JVMs: it holds a " + e.getMessage()
-                    + ", which is not Serializable. Capture only serializable values (copy what the task needs"
-                    + " into local variables), or use the threads backend.", e);
+            throw new IllegalArgumentException("the task cannot be sent to worker JVMs: it holds a value that is not"
+                    + " Serializable (" + UserNames.inText(e.getMessage()) + "). Capture only serializable values (copy"
+                    + " what the task needs into local variables), or use the threads backend.", e);
         }
         ClassLoader resultLoader = CellCodeRegistry.current().map(CellCode::loader)
                 .orElse(Thread.currentThread().getContextClassLoader());

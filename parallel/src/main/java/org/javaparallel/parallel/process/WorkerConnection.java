@@ -23,6 +23,7 @@ import org.javaparallel.parallel.engine.Chunk;
 import org.javaparallel.parallel.engine.ChunkResult;
 import org.javaparallel.parallel.engine.WorkerDiedException;
 import org.javaparallel.parallel.spi.TopLevelVariable;
+import org.javaparallel.parallel.spi.UserNames;
 import org.javaparallel.parallel.spi.WorkerClasspath;
 import org.javaparallel.parallel.spi.WorkerCpu;
 
@@ -253,7 +254,8 @@ final class WorkerConnection implements AutoCloseable {
         Chunk first = chunks.get(0);
         long now = System.currentTimeMillis();
         return BatchOutcome.of(0, new ChunkResult.Failed(first.firstItem(), name, new IllegalArgumentException(
-                "the items are not Serializable (" + e.getMessage() + " is not), so they cannot be sent to worker JVMs"),
+                "the items are not Serializable (" + UserNames.inText(e.getMessage())
+                        + " is not), so they cannot be sent to worker JVMs"),
                 record(first, now, now)));
     }
 

@@ -2,6 +2,7 @@ package org.javaparallel.parallel.spi;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What the kernel's evaluator tells backends about code typed in cells, so that they can run it in other JVMs.
@@ -35,4 +36,12 @@ public interface CellCode {
      * @return the version, which only grows
      */
     long stateVersion();
+
+    /**
+     * The execution count of the cell that JShell's snippet {@code snippetId} came from; the id is the number in
+     * the snippet's wrapper class ({@code REPL.$JShell$12} is snippet "12"). Empty where cells are not tracked.
+     */
+    default OptionalInt cellOfSnippet(String snippetId) {
+        return OptionalInt.empty();
+    }
 }

@@ -3,6 +3,7 @@ package org.javaparallel.spark.pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.javaparallel.parallel.engine.ObjectBytes;
+import org.javaparallel.parallel.spi.UserNames;
 
 /**
  * Items and results cross to executors as Java-serialized bytes, whatever {@code spark.serializer} is: the same
@@ -17,8 +18,9 @@ final class Payload {
         try {
             return ObjectBytes.write(value);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot send " + describe(value) + " to Spark executors: " + e
-                    + ". Items and results must be Serializable (records and classes that implement Serializable).", e);
+            throw new IllegalArgumentException("cannot send " + describe(value) + " to Spark executors: "
+                    + UserNames.of(e) + ". Items and results must be Serializable (records and classes that implement"
+                    + " Serializable).", e);
         }
     }
 

@@ -13,6 +13,7 @@ import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.TaskFailedException;
 import org.javaparallel.parallel.TaskRecord;
 import org.javaparallel.parallel.engine.Chunk;
+import org.javaparallel.parallel.spi.UserNames;
 import scala.concurrent.ExecutionContext$;
 import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction1;
@@ -146,7 +147,7 @@ final class SubmittedJob {
         cancel();
         Throwable error = failure.error();
         String what = singleTask ? "the task" : "item " + failure.item();
-        return new TaskFailedException(what + " failed on " + failure.worker() + ": " + error,
+        return new TaskFailedException(what + " failed on " + failure.worker() + ": " + UserNames.of(error),
                 singleTask ? -1 : failure.item(), error);
     }
 
@@ -159,7 +160,8 @@ final class SubmittedJob {
 
     private void awaitChange() {
         if (ended && jobError != null) {
-            throw new IllegalStateException("the Spark job failed: " + jobError.getMessage(), jobError);
+            throw new IllegalStateException("the Spark job failed: " + UserNames.inText(jobError.getMessage()),
+                    jobError);
         }
         if (ended && arrivalOrder.size() < chunks) {
             throw new IllegalStateException("the Spark job ended without the results of every chunk");
