@@ -98,6 +98,7 @@ public class CellCodeShippingTest {
                 () -> cells.eval("CellCodeShippingTest.mapOnWorkers(x -> inc.apply(x));"));
         assertTrue(variable.getMessage().contains("'inc' (a lambda in cell [" + cell + "])")
                 && !variable.getMessage().contains("$JShell$"), variable.getMessage());
+        assertTrue(variable.getMessage().contains("Declare it with a Serializable function type"), variable.getMessage());
 
         IllegalStateException captured = assertThrows(IllegalStateException.class, () -> cells.eval("{"
                 + " java.util.function.Function<Integer, Integer> twice = x -> 2 * x;"

@@ -39,6 +39,13 @@ final class CellPacker {
         return new CellShipment(classes.all(), version, Map.copyOf(values));
     }
 
+    /** A lambda is made serializable by its declared type, not by a class the user could change. */
+    private static String remedyFor(Object value) {
+        return value.getClass().isSynthetic()
+                ? "Declare it with a Serializable function type (SerializableFunction, SerializableCallable, ...)"
+                : "Make its class implement java.io.Serializable";
+    }
+
     private static byte[] serializeValue(TopLevelVariable variable, ClassLoader loader) {
         Object value;
         try {
@@ -53,9 +60,8 @@ final class CellPacker {
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("the task uses top-level variable '" + variable.name() + "' ("
                     + UserNames.inText(value.getClass().getName()) + "), which must be copied to the worker JVMs but is"
-                    + " not Serializable (" + UserNames.inText(e.getMessage()) + " is not). Make that class implement"
-                    + " java.io.Serializable, create the value inside the task, or use the threads backend"
-                    + " (%backend threads).");
+                    + " not Serializable (" + UserNames.inText(e.getMessage()) + " is not). " + remedyFor(value)
+                    + ", create the value inside the task, or use the threads backend (%backend threads).");
         }
     }
 }
