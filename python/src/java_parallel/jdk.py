@@ -127,8 +127,9 @@ def candidate_homes(system: str, env: Dict[str, str], root: str = os.sep,
         yield from (os.path.join(conda, "Library", "lib", "jvm"), os.path.join(conda, "Library"),
                     os.path.join(conda, "lib", "jvm"), conda)
     java_on_path = which("java")
-    # macOS's /usr/bin/java is a stub that asks to install Java; java_home above lists the real ones
-    if java_on_path and not (system == "Darwin" and os.path.realpath(java_on_path) == "/usr/bin/java"):
+    # macOS's /usr/bin/java is a stub that, run without a JDK, opens a dialog offering to install one;
+    # java_home above lists the real JDKs
+    if java_on_path and not (system == "Darwin" and java_on_path == os.path.join(root, "usr", "bin", "java")):
         yield os.path.dirname(os.path.dirname(os.path.realpath(java_on_path)))
     if system == "Darwin":
         for library in (os.path.join(root, "Library"), os.path.join(home_dir, "Library")):
