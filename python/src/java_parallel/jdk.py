@@ -20,11 +20,12 @@ LONG_TERM_SUPPORT = (17, 21)
 
 # What to install, in each platform's usual way; every message that refuses or warns ends with it.
 INSTALL_HINTS = {
-    "Darwin": "brew install openjdk@21, or Temurin 21 from https://adoptium.net, or SDKMAN: sdk install java 21-tem",
+    "Darwin": "brew install openjdk@21, or Temurin 21 from https://adoptium.net, "
+              "or SDKMAN: sdk install java 21.0.<x>-tem (see sdk list java)",
     "Windows": "winget install EclipseAdoptium.Temurin.21.JDK, or Temurin 21 from https://adoptium.net, "
                "or conda install -c conda-forge openjdk=21",
-    "Linux": "apt install openjdk-17-jdk (Debian/Ubuntu), or SDKMAN: sdk install java 21-tem, "
-             "or conda install -c conda-forge openjdk=21",
+    "Linux": "apt install openjdk-17-jdk (Debian/Ubuntu), or SDKMAN: sdk install java 21.0.<x>-tem "
+             "(see sdk list java), or conda install -c conda-forge openjdk=21",
 }
 
 
