@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs the java-parallel Jupyter kernel: builds it with Maven, copies its jars, and writes a kernelspec
-# that Jupyter (notebook, nbconvert, console) finds. Run `install.sh --help` for the options.
+# Installs the java-parallel Jupyter kernel: builds it with the Maven Wrapper (./mvnw), copies its jars, and
+# writes a kernelspec that Jupyter (notebook, nbconvert, console) finds. Run `install.sh --help` for the options.
+# Linux and macOS: bash 3.2 (macOS's /bin/bash) and BSD tools are enough, so no bash-4 syntax and no GNU-only
+# flags here (python/tests/test_install_sh.py checks). What the pip package (python/) does too, finding the JDK
+# and the kernel's JVM options and class path, is asked of that package's code instead of being written twice.
 set -euo pipefail
 
 readonly KERNEL_NAME=java-parallel
 readonly MAIN_CLASS=org.javaparallel.kernel.KernelMain
-readonly SPARK_OPTIONS_CLASS=org.javaparallel.spark.SparkJvmOptions
-readonly PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly PROJECT_DIR
 readonly DEBIAN_JUPYTER_PACKAGES="jupyter-client jupyter-nbconvert python3-nbclient jupyter-notebook jupyter-console"
 
 usage() {
@@ -21,7 +24,8 @@ Where to install (default --user):
 
 Options:
   --no-build          reuse the jars in kernel/target instead of running Maven
-  --java-home DIR     use the JDK in DIR instead of searching JAVA_HOME, PATH and /usr/lib/jvm
+  --java-home DIR     use the JDK in DIR instead of searching (JAVA_HOME, macOS's java_home, SDKMAN,
+                      CONDA_PREFIX, PATH, /usr/lib/jvm, /Library/Java/JavaVirtualMachines, Homebrew)
   --allow-newer-java  accept a JDK 23 or newer (the kernel works, Spark 4.1 does not)
   --jvm-opt OPTION    add a JVM option for the kernel (repeatable), e.g. --jvm-opt -Xmx8g
   --no-cds            do not make the class-data-sharing archive that shortens the kernel's first cell
@@ -63,7 +67,7 @@ while (($#)); do
   shift
 done
 
-# The Python interpreter that runs `jupyter`: its sys.prefix is where --sys-prefix installs.
+# The Python interpreter that runs `jupyter` (its sys.prefix is where --sys-prefix installs), else python3.
 jupyter_python() {
   local jupyter shebang
   jupyter="$(command -v jupyter || true)"
@@ -75,14 +79,22 @@ jupyter_python() {
       return
     fi
   fi
-  echo /usr/bin/python3
+  command -v python3 || true
+}
+
+PYTHON="$(jupyter_python)"
+readonly PYTHON
+[[ -n "$PYTHON" ]] || die "Python 3 is missing (Jupyter runs on it): install Python 3.8 or newer, then Jupyter"
+
+# The pip package's code, run from this clone: the discovery and command line the pip-installed kernel uses.
+java_parallel() {
+  PYTHONPATH="$PROJECT_DIR/python/src${PYTHONPATH:+:$PYTHONPATH}" "$PYTHON" -m java_parallel "$@"
 }
 
 case "$location" in
   user) prefix="$HOME/.local" ;;
   sys-prefix)
-    python="$(jupyter_python)"
-    prefix="$("$python" -c 'import sys; print(sys.prefix)')" || die "could not ask $python for its sys.prefix"
+    prefix="$("$PYTHON" -c 'import sys; print(sys.prefix)')" || die "could not ask $PYTHON for its sys.prefix"
     ;;
   prefix) [[ -n "$prefix" ]] || die "--prefix needs a directory" ;;
 esac
@@ -109,70 +121,14 @@ if $uninstall; then
 fi
 
 # ---------------------------------------------------------------- JDK
-# Prints the feature version (17, 21, ...) of the JDK in $1, or nothing if $1 is not a JDK with JShell.
-jdk_version() {
-  local home="$1"
-  [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 0
-  "$home/bin/java" --list-modules 2>/dev/null | grep -q '^jdk\.jshell@' || return 0
-  "$home/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
-}
-
-candidate_jdk_homes() {
-  if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME"; fi
-  local java
-  java="$(command -v java || true)"
-  if [[ -n "$java" ]]; then dirname "$(dirname "$(readlink -f "$java")")"; fi
-  local home
-  for home in /usr/lib/jvm/*; do [[ -d "$home" ]] && echo "$home"; done
-  return 0
-}
-
-choose_jdk() {
-  if [[ -n "$java_home_arg" ]]; then
-    local version
-    version="$(jdk_version "$java_home_arg")"
-    [[ -n "$version" ]] || die "$java_home_arg is not a JDK with the jdk.jshell module (need bin/java and bin/javac)"
-    echo "$version $(readlink -f "$java_home_arg")"
-    return
-  fi
-  local -A seen=()
-  local preferred="" acceptable="" newer="" found_any=false home real version
-  while IFS= read -r home; do
-    real="$(readlink -f "$home")"
-    [[ -n "${seen[$real]:-}" ]] && continue
-    seen[$real]=1
-    version="$(jdk_version "$real")"
-    [[ -n "$version" ]] || continue
-    found_any=true
-    note "found JDK $version at $real"
-    if [[ "$version" == 17 || "$version" == 21 ]]; then
-      [[ -z "$preferred" ]] && preferred="$version $real"
-    elif ((version > 17 && version < 23)); then
-      [[ -z "$acceptable" ]] && acceptable="$version $real"
-    elif ((version >= 23)); then
-      [[ -z "$newer" ]] && newer="$version $real"
-    fi
-  done < <(candidate_jdk_homes)
-  $found_any || die "no JDK found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm/*). Install JDK 17 or 21,
-  e.g. on Debian/Ubuntu: apt-get install openjdk-17-jdk-headless"
-  if [[ -n "$preferred" ]]; then echo "$preferred"; return; fi
-  if [[ -n "$acceptable" ]]; then echo "$acceptable"; return; fi
-  if [[ -n "$newer" ]]; then
-    $allow_newer_java && { echo "$newer"; return; }
-    die "only JDK ${newer%% *} found (${newer#* }). Spark 4.1 fails on Java 23+ (Hadoop calls Subject.getSubject,
-  which throws there). Install JDK 17 or 21 (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless), or pass
-  --allow-newer-java to install anyway without working Spark."
-  fi
-  die "found only JDKs older than 17; the kernel needs JDK 17 or 21"
-}
-
-read -r JDK_VERSION JDK_HOME < <(choose_jdk)
-if ((JDK_VERSION >= 23)) && ! $allow_newer_java; then
-  die "JDK $JDK_VERSION at $JDK_HOME: Spark 4.1 fails on Java 23+ (Hadoop's Subject.getSubject). Use JDK 17 or 21,
-  or pass --allow-newer-java."
-fi
-((JDK_VERSION >= 17)) || die "JDK $JDK_VERSION at $JDK_HOME is too old; the kernel needs JDK 17 or 21"
+# python/src/java_parallel/jdk.py: a JDK 17+ with JShell; 17 and 21 preferred; 23+ (no Spark) only if allowed
+jdk_args=()
+if [[ -n "$java_home_arg" ]]; then jdk_args+=(--java-home "$java_home_arg"); fi
+if $allow_newer_java; then jdk_args+=(--allow-newer); fi
+jdk_choice="$(java_parallel find-jdk ${jdk_args[@]+"${jdk_args[@]}"})" || die "no JDK to build and run the kernel (see above)"
+JDK_VERSION="${jdk_choice%%$'\t'*}"
+JDK_HOME="${jdk_choice#*$'\t'}"
+readonly JDK_VERSION JDK_HOME
 readonly JAVA="$JDK_HOME/bin/java"
 note "using JDK $JDK_VERSION at $JDK_HOME"
 
@@ -193,13 +149,12 @@ fi
 # ---------------------------------------------------------------- build
 readonly TARGET="$PROJECT_DIR/kernel/target"
 if $build; then
-  command -v mvn >/dev/null || die "Maven (mvn) is missing: install it (Debian/Ubuntu: apt-get install maven) or pass --no-build"
-  note "building with Maven (JAVA_HOME=$JDK_HOME)"
-  # Maven 3.8 prints bare colour resets even in batch mode; drop them so the log stays readable.
-  (cd "$PROJECT_DIR" && JAVA_HOME="$JDK_HOME" mvn -q -B -DskipTests package) 2>&1 | sed 's/\x1b\[0m//g' >&2
+  # the Maven Wrapper downloads the Maven version the project pins (once, into ~/.m2/wrapper)
+  note "building with ./mvnw (JAVA_HOME=$JDK_HOME)"
+  (cd "$PROJECT_DIR" && JAVA_HOME="$JDK_HOME" ./mvnw -q -B -DskipTests package) >&2
 fi
-[[ -f "$TARGET/java-parallel-kernel.jar" && -d "$TARGET/lib" ]] ||
-  die "no build in $TARGET (java-parallel-kernel.jar and lib/); run without --no-build"
+[[ -f "$TARGET/java-parallel-kernel.jar" && -d "$TARGET/lib" && -f "$TARGET/spark-jvm-options" ]] ||
+  die "no build in $TARGET (java-parallel-kernel.jar, lib/, spark-jvm-options); run without --no-build"
 
 # ---------------------------------------------------------------- files
 # The jars go in whole and replace the previous set, so a re-install never mixes versions.
@@ -228,32 +183,13 @@ if [[ -f "$SPARK_CONF_DIR/make-spark-home.sh" ]]; then
 fi
 
 # ---------------------------------------------------------------- JVM options
-# Default GC (G1): a compute kernel wants throughput and a large heap, not the fast start of SerialGC/C1.
-# -Xss8m: course code recurses deeply (divide and conquer); the main thread of a JShell cell needs room.
-# -XX:-OmitStackTraceInFastThrow: keep the stack trace of an exception a student's loop throws repeatedly.
-# G1 periodic GC and the heap free ratios: after start-up (JShell indexes every jar for completion) and after
-# a heavy cell, an idle kernel gives the memory it no longer uses back to the system at G1's next periodic
-# collection (one every 10 s while idle).
-# A notebook kernel is idle most of the time, often next to many others on a shared machine.
-jvm_opts=(-Xss8m -XX:-OmitStackTraceInFastThrow -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8
-          -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
-spark_opts_out="$(mktemp)"
-if "$JAVA" -cp "$LIB_DIR/*" "$SPARK_OPTIONS_CLASS" >"$spark_opts_out" 2>&1; then
-  while IFS= read -r option; do [[ -n "$option" ]] && jvm_opts+=("$option"); done <"$spark_opts_out"
-elif grep -q "ClassNotFoundException: $SPARK_OPTIONS_CLASS" "$spark_opts_out"; then
-  note "this build has no $SPARK_OPTIONS_CLASS; the kernel starts without Spark's JVM options"
-else
-  cat "$spark_opts_out" >&2
-  rm -f "$spark_opts_out"
-  die "$SPARK_OPTIONS_CLASS failed (output above)"
-fi
-rm -f "$spark_opts_out"
-# Spark logs through log4j2 from the kernel's first moments: point it at the course configuration
-# (warnings and errors only, to the kernel's stderr) before anything logs.
-if [[ -f "$SPARK_CONF_DIR/log4j2.properties" ]]; then
-  jvm_opts+=("-Dlog4j2.configurationFile=$SPARK_CONF_DIR/log4j2.properties")
-fi
-jvm_opts+=("${extra_jvm_opts[@]+"${extra_jvm_opts[@]}"}")
+# python/src/java_parallel/jvm-options.txt (why each is there), Spark's module options as the build wrote them,
+# and the course's log4j2 configuration; then the --jvm-opt ones
+jvm_opts=()
+jvm_opts_out="$(java_parallel jvm-options --spark-options "$TARGET/spark-jvm-options" --spark-conf "$SPARK_CONF_DIR")" ||
+  die "could not read the kernel's JVM options (see above)"
+while IFS= read -r option; do jvm_opts+=("$option"); done <<<"$jvm_opts_out"
+jvm_opts+=(${extra_jvm_opts[@]+"${extra_jvm_opts[@]}"})
 
 # ---------------------------------------------------------------- kernelspec
 json_string() {
@@ -262,22 +198,8 @@ json_string() {
   printf '"%s"' "$s"
 }
 
-# The class path lists the jars the kernel needs to answer Jupyter first: the JVM opens the jars of a class path
-# in order until it finds a class, and reading the directories of ~200 Spark jars before the kernel's own costs
-# a noticeable part of the start-up. (`lib/*` would give them in directory order, the kernel jar often last.)
-startup_jars=(java-parallel-kernel.jar java-parallel-core-*.jar jjava-jupyter-*.jar jeromq-*.jar jnacl-*.jar gson-*.jar asm-*.jar)
-classpath=""
-declare -A on_classpath=()
-add_to_classpath() {
-  local jar
-  for jar in "$@"; do
-    [[ -f "$jar" && -z "${on_classpath[$jar]:-}" ]] || continue
-    on_classpath[$jar]=1
-    classpath+="${classpath:+:}$jar"
-  done
-}
-for pattern in "${startup_jars[@]}"; do add_to_classpath "$LIB_DIR"/$pattern; done
-add_to_classpath "$LIB_DIR"/*.jar
+# The kernel jar and the jars it needs to answer Jupyter first (python/src/java_parallel/classpath-first.txt)
+classpath="$(java_parallel class-path --lib "$LIB_DIR")" || die "could not list the kernel's class path (see above)"
 
 # The kernelspec, for the JVM options given as arguments (the class path and main class follow them).
 write_kernelspec() {
@@ -324,7 +246,8 @@ make_cds_archive() {
   # the JVMs run in a scratch directory: a crash report (hs_err_pid*.log) must not land where install.sh was called
   work="$(mktemp -d)"
   rm -f -- "$CDS_ARCHIVE.new"
-  (cd "$work" && timeout 120 "$python" "$PROJECT_DIR/kernel/src/main/cds/train-archive.py" "$KERNELSPEC_DIR" \
+  # no `timeout` here (macOS has none): the training bounds its own waits for the kernel and stops it at the end
+  (cd "$work" && "$python" "$PROJECT_DIR/kernel/src/main/cds/train-archive.py" "$KERNELSPEC_DIR" \
     "$CDS_ARCHIVE.new") >"$work/log" 2>&1 || status=$?
   # -Xshare:on fails instead of falling back: proof that the kernel's JVM maps this archive (a damaged archive
   # can even crash the JVM that maps it, so it must not reach the kernelspec)
@@ -364,10 +287,11 @@ case "$prefix" in
   "$HOME/.local"|/usr|/usr/local) ;;
   *) jupyter_hint="export JUPYTER_PATH=$prefix/share/jupyter   # $prefix is not a place Jupyter searches" ;;
 esac
+installed_jars=("$LIB_DIR"/*.jar)
 cat <<EOF
 Installed the java-parallel kernel (JDK $JDK_VERSION: $JAVA)
   kernelspec  $KERNELSPEC_DIR/kernel.json  (kernel name: $KERNEL_NAME)
-  jars        $LIB_DIR ($(find "$LIB_DIR" -name '*.jar' | wc -l) files)
+  jars        $LIB_DIR (${#installed_jars[@]} files)
   spark-conf  $SPARK_CONF_DIR
   cds archive $cds_summary
 EOF

@@ -1,3 +1,4 @@
+# Linux only (bash 4, GNU tools, SLURM): the cluster scripts are not part of the laptop install (README).
 # Sourced by the local and the SLURM cluster scripts: starting Spark's Master and Worker JVMs from
 # the project's jars and watching the master. Needs spark-env.sh sourced first.
 

@@ -4,7 +4,7 @@
 #               and java-parallel-spark jars, whose classes the cluster scripts and executors need)
 #   DEST/conf   symlink to this spark-conf directory (defaults, log4j2, cluster scripts)
 # Usage: make-spark-home.sh --jars DIR_OR_JAR [--jars DIR_OR_JAR ...] --dest DIR
-# Example (source tree, after `mvn package`; kernel/target/lib holds the project's own jars too):
+# Example (source tree, after `./mvnw package`; kernel/target/lib holds the project's own jars too):
 #   spark-conf/make-spark-home.sh --jars kernel/target/lib --jars kernel/target/java-parallel-kernel.jar --dest /tmp/spark-home
 set -euo pipefail
 
@@ -31,12 +31,12 @@ jars=()
 for source in "${sources[@]}"; do
     if [ -d "$source" ]; then
         found=("$source"/*.jar)
-        [ -e "${found[0]}" ] || usage "no .jar files in $source (run mvn package in kernel/ first)"
+        [ -e "${found[0]}" ] || usage "no .jar files in $source (run ./mvnw package first)"
         jars+=("${found[@]}")
     elif [ -f "$source" ] && [[ "$source" == *.jar ]]; then
         jars+=("$source")
     else
-        usage "'$source' is neither a directory nor a .jar file (run mvn package in kernel/ first)"
+        usage "'$source' is neither a directory nor a .jar file (run ./mvnw package first)"
     fi
 done
 

@@ -1,3 +1,4 @@
+# Linux only (bash 4, GNU tools, SLURM): the cluster scripts are not part of the laptop install (README).
 # Sourced (never run) by the java-parallel cluster scripts. Spark's own bin/ scripts are not used:
 # the scripts start Spark's JVMs themselves from the project's jars, so this file sets what those
 # scripts would have set, and finds the JDK the kernel runs on (driver and executors must share it).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Linux only (bash 4, GNU tools, SLURM): the cluster scripts are not part of the laptop install (README).
 # Starts a Spark standalone cluster on this machine, on 127.0.0.1 only: one master and WORKERS
 # workers with CORES cores and MEMORY (e.g. 1g, 512m) each, from the project's jars.
 # Usage: start-local-cluster.sh [WORKERS=2] [CORES=1] [MEMORY=1g]

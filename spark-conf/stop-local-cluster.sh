@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Linux only (bash 4, GNU tools, SLURM): the cluster scripts are not part of the laptop install (README).
 # Stops the local cluster start-local-cluster.sh started: workers (with the executors they launched,
 # which share their process group), then the master; by pid, waiting until each group is gone.
 # State directory: as in start-local-cluster.sh.

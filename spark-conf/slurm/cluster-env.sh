@@ -1,3 +1,4 @@
+# Linux only (bash 4, GNU tools, SLURM): the cluster scripts are not part of the laptop install (README).
 # Sourced by spark-cluster.sbatch and run-worker.sh: where the Spark cluster's parts run inside the
 # SLURM allocation and how big they are. Only SLURM's environment and `scontrol show hostnames` are
 # read, so a test can fake both.

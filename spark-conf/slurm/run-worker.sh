@@ -1,3 +1,4 @@
+# Linux only (bash 4, GNU tools, SLURM): the cluster scripts are not part of the laptop install (README).
 # One Spark worker in the foreground, one per node of spark-cluster.sbatch's job (an srun task).
 # Sized by cluster-env.sh; scratch and work dirs on the node's own disk, removed when the worker ends.
 set -euo pipefail
