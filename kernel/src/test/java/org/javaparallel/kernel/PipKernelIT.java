@@ -3,6 +3,8 @@ package org.javaparallel.kernel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,7 @@ class PipKernelIT {
 
     @Test
     void wheelInAFreshVenvGivesAKernelThatRunsCellsWorkerJvmsAndSpark() throws Exception {
+        Prerequisites.require(Prerequisite.PYTHON_VENV);
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory(Files.createDirectories(root.resolve("kernel/target/it-work")), "pip-");
         Path venv = work.resolve("venv");

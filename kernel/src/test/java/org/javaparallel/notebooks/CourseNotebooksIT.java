@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -78,6 +80,7 @@ class CourseNotebooksIT {
 
     @TestFactory
     Stream<DynamicTest> everyNotebookExecutesAtSmallScale() throws IOException {
+        Prerequisites.require(Prerequisite.DEBIAN_JUPYTER);
         InstalledKernel kernel = InstalledKernel.get();
         Path folder = kernel.projectRoot().resolve("notebooks");
         List<Path> notebooks;

@@ -1,5 +1,7 @@
 package org.javaparallel.notebooks;
 
+import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,7 @@ class NotebookFilesTest {
     /** A copy of one notebook and its export, the folder layout the check expects. */
     @BeforeEach
     void copyOneNotebook() throws IOException {
+        Prerequisites.require(Prerequisite.NBFORMAT);
         Files.copy(NOTEBOOKS.resolve(NOTEBOOK), copy.resolve(NOTEBOOK));
         Files.copy(NOTEBOOKS.resolve("exports").resolve(NOTEBOOK), Files.createDirectory(copy.resolve("exports")).resolve(NOTEBOOK));
     }

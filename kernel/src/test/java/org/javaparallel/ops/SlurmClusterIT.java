@@ -3,7 +3,6 @@ package org.javaparallel.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.spark.ClusterFile;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +31,7 @@ class SlurmClusterIT {
 
     @BeforeAll
     static void slurmIsUp() {
-        Assumptions.assumeFalse("1".equals(System.getenv("JP_SKIP_SLURM")), "JP_SKIP_SLURM=1: SLURM tests skipped");
-        String state;
-        try {
-            OpsScripts.Result sinfo = OpsScripts.run(Map.of(), Duration.ofSeconds(15), "sinfo", "-h", "-o", "%T");
-            state = sinfo.exitCode() == 0 ? sinfo.stdout().strip() : sinfo.stderr().strip();
-        } catch (UncheckedIOException e) {
-            state = "sinfo not found: " + e.getCause().getMessage();
-        }
-        if (!List.of("idle", "mixed").contains(state)) {
-            fail("SLURM is not up (sinfo says: " + state + "). Start the test SLURM with `bash .ci/slurm-up.sh`"
-                    + " (as root; stop it with .ci/slurm-down.sh), or set JP_SKIP_SLURM=1 to skip the SLURM tests.");
-        }
+        Prerequisites.require(Prerequisite.SLURM);
     }
 
     @AfterEach

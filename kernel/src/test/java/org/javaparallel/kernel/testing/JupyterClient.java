@@ -54,6 +54,7 @@ public final class JupyterClient implements AutoCloseable {
 
     /** Starts the installed kernel the way Jupyter does and waits until it answers kernel_info. */
     public static JupyterClient start(InstalledKernel kernel) throws IOException {
+        Prerequisites.require(Prerequisite.DEBIAN_JUPYTER);
         Path work = kernel.scratchDirectory("kernel");
         ProcessBuilder builder = new ProcessBuilder(PYTHON, kernel.testScript("jupyter_bridge.py").toString())
                 .redirectError(work.resolve("bridge.log").toFile());

@@ -1,0 +1,82 @@
+package org.javaparallel.kernel.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a test needs from the machine beyond the JDK: how to tell it is there, and the command that installs it.
+ * The commands are those of {@code run-tests.sh}, which runs them itself when it runs as root on Debian.
+ */
+public enum Prerequisite {
+    /** Debian's Jupyter stack, the older client our kernel keeps working with; the protocol tests drive it. */
+    DEBIAN_JUPYTER("Debian's Jupyter client stack (/usr/bin/python3 with jupyter_client, nbconvert, nbclient)",
+            "sudo apt-get install jupyter-client jupyter-nbconvert python3-nbclient jupyter-notebook jupyter-console",
+            () -> debianPythonImports("jupyter_client", "nbconvert", "nbclient")),
+    /** nbformat, which validates the committed notebooks. */
+    NBFORMAT("nbformat for Debian's python3", "sudo apt-get install python3-nbformat",
+            () -> debianPythonImports("nbformat")),
+    /** The classic notebook in headless Chromium, driven by Selenium. */
+    CLASSIC_NOTEBOOK_BROWSER("Chromium, chromedriver, Selenium and the classic notebook",
+            "sudo apt-get install chromium chromium-driver python3-selenium jupyter-notebook",
+            () -> Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"))
+                    && debianPythonImports("selenium", "notebook")),
+    /** Fresh virtual environments with pip, for the pip-installed kernel. */
+    PYTHON_VENV("python3's venv module with pip (ensurepip)", "sudo apt-get install python3-venv",
+            () -> debianPythonImports("venv", "ensurepip")),
+    /** A SLURM controller that accepts jobs on this machine. */
+    SLURM("a running SLURM controller with an idle node",
+            "sudo apt-get install slurm-wlm munge && sudo bash .ci/slurm-up.sh",
+            () -> succeeds(List.of("sh", "-c", "sinfo -h -o %T | grep -Eq 'idle|mixed'")));
+
+    private static final String DEBIAN_PYTHON = "/usr/bin/python3";
+
+    private final String description;
+    private final String installCommand;
+    private final BooleanSupplier check;
+
+    Prerequisite(String description, String installCommand, BooleanSupplier check) {
+        this.description = description;
+        this.installCommand = installCommand;
+        this.check = check;
+    }
+
+    /** What is needed, in words a person installing it understands. */
+    public String description() {
+        return description;
+    }
+
+    /** The command that installs it on Debian or Ubuntu. */
+    public String installCommand() {
+        return installCommand;
+    }
+
+    boolean isAvailable() {
+        return check.getAsBoolean();
+    }
+
+    private static boolean debianPythonImports(String... modules) {
+        return Files.isExecutable(Path.of(DEBIAN_PYTHON))
+                && succeeds(List.of(DEBIAN_PYTHON, "-c", "import " + String.join(", ", modules)));
+    }
+
+    private static boolean succeeds(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The project's test command: unit tests, install.sh into kernel/target/it-prefix, then the integration tests
+# (./mvnw -B verify; extra arguments go to Maven).
+#
+# The integration tests need more than a JDK: Debian's Jupyter stack, Chromium, SLURM... As root on Debian or
+# Ubuntu this script installs what is missing and starts a single-node test SLURM (stopped again at the end).
+# Otherwise it runs all it can: a test whose prerequisites are missing is skipped with what is missing and the
+# command that installs it, and the summary at the end lists those skips. Under CI (CI=true) nothing may be
+# skipped: a missing prerequisite fails its test.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# What the tests use besides the JDK (./mvnw brings Maven):
+# Jupyter client stack for the protocol and notebook tests (nbformat also for NotebookFilesTest, which imports
+# it itself); sklearn for the ML comparison benchmark; Chromium + chromedriver + Selenium for BrowserIT;
+# Slurm + munge for the cluster tests; venv for PipKernelIT's fresh environment; shellcheck for install.sh.
+APT_PACKAGES=(
+  jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook jupyter-console
+  python3-sklearn
+  chromium chromium-driver python3-selenium
+  slurm-wlm munge
+  python3-venv shellcheck
+)
+
+missing=()
+if command -v dpkg-query >/dev/null; then
+  for package in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+fi
+
+if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  if ((${#missing[@]})); then
+    echo "run-tests: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update -q
+    apt-get -o DPkg::Lock::Timeout=300 install -y -q "${missing[@]}"
+  fi
+  bash .ci/slurm-up.sh
+  trap 'bash .ci/slurm-down.sh' EXIT
+elif ((${#missing[@]})); then
+  echo "run-tests: not root, so these are not installed: ${missing[*]}"
+  echo "run-tests: the tests that need them are skipped; to run them: sudo apt-get install ${missing[*]}"
+fi
+
+skips=kernel/target/skipped-for-prerequisites.txt
+rm -f "$skips"
+status=0
+./mvnw -B verify "$@" || status=$?
+
+if [[ -s $skips ]]; then
+  echo
+  echo "run-tests: skipped for missing prerequisites (install them to run these):"
+  sort -u "$skips" | sed 's/^/  /'
+fi
+exit "$status"
