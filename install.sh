@@ -167,6 +167,14 @@ mv "$staging" "$LIB_DIR"
 chmod 755 "$LIB_DIR"
 trap - EXIT
 
+# The API's sources, beside lib/: inspect (Shift+Tab) shows their javadoc
+rm -rf -- "$HOME_DIR/src"
+mkdir -p "$HOME_DIR/src"
+cp "$TARGET"/src/*-sources.jar "$HOME_DIR/src/" 2>/dev/null || note "no sources jars in $TARGET/src; inspect shows the API's signatures without javadoc"
+if [[ ! -r "$JDK_HOME/lib/src.zip" ]]; then
+  note "the JDK's sources are missing ($JDK_HOME/lib/src.zip), so inspect shows no javadoc for the JDK's classes; add them with: apt-get install openjdk-$JDK_VERSION-source (Debian/Ubuntu)"
+fi
+
 rm -rf -- "$SPARK_CONF_DIR"
 if [[ -d "$PROJECT_DIR/spark-conf" ]]; then
   cp -R "$PROJECT_DIR/spark-conf" "$SPARK_CONF_DIR"

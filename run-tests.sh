@@ -13,13 +13,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # What the tests use besides the JDK (./mvnw brings Maven):
 # Jupyter client stack for the protocol and notebook tests (nbformat also for NotebookFilesTest, which imports
 # it itself); sklearn for the ML comparison benchmark; Chromium + chromedriver + Selenium for BrowserIT;
-# Slurm + munge for the cluster tests; venv for PipKernelIT's fresh environment; shellcheck for install.sh.
+# Slurm + munge for the cluster tests; venv for PipKernelIT's fresh environment; shellcheck for install.sh;
+# the JDK's sources, from which JShell takes the javadoc that inspect (Shift+Tab) shows.
 APT_PACKAGES=(
   jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook jupyter-console
   python3-sklearn
   chromium chromium-driver python3-selenium
   slurm-wlm munge
   python3-venv shellcheck
+  openjdk-17-source
 )
 
 missing=()

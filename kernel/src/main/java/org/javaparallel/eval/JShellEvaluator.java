@@ -37,6 +37,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final CellExecutionControl control;
     private final JShell shell;
     private final CompileClassPath classPath;
+    private final SourceJavadoc sources = new SourceJavadoc();
     private boolean compilingAgainstWholeClassPath;
 
     private JShellEvaluator(CellClassStore store, CompileClassPath classPath, PrintStream console,
@@ -276,34 +277,41 @@ public final class JShellEvaluator implements AutoCloseable {
         List<SourceCodeAnalysis.Suggestion> suggestions =
                 analysis.completionSuggestions(snippet, snippet.length(), anchor);
         boolean anyOfExpectedType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
-        List<String> matches = suggestions.stream()
+        CompletionTypes types = new CompletionTypes(analysis, liveVariableNames());
+        String before = snippet.substring(0, anchor[0]);
+        List<Completion.Match> matches = suggestions.stream()
                 .filter(s -> !anyOfExpectedType || s.matchesType())
                 .map(SourceCodeAnalysis.Suggestion::continuation)
                 .distinct()
-                .collect(Collectors.toList());
+                .map(text -> types.describe(before, text))
+                .toList();
         return new Completion(matches, start + anchor[0], cursor);
     }
 
-    /** Signatures and javadoc of the symbol at the cursor, also when the cursor sits right after its name. */
-    public Optional<String> inspect(String cell, int cursor) {
-        int start = snippetStart(cell, cursor);
-        String snippet = cell.substring(start, cursor);
+    /**
+     * Signatures and javadoc of the symbol at the cursor: anywhere in its name, at its end, or just after its
+     * {@code (}. Javadoc comes from the JDK's src.zip through JShell, else from the sources given to
+     * {@link #addSources}.
+     */
+    public List<SymbolDoc> inspect(String cell, int cursor) {
+        int end = SymbolAtCursor.endOfName(cell, cursor);
+        int start = snippetStart(cell, end);
+        String snippet = cell.substring(start, end);
         SourceCodeAnalysis analysis = analysis();
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
         if (docs.isEmpty()) {
+            // JShell documents a method only from inside its argument list
             docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
         }
-        if (docs.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder text = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation doc : docs) {
-            text.append(doc.signature()).append('\n');
-            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append(doc.javadoc().strip()).append("\n\n");
-            }
-        }
-        return Optional.of(text.toString().strip());
+        return docs.stream().map(doc -> SymbolDoc.of(doc.signature(), Optional.ofNullable(doc.javadoc())
+                .filter(javadoc -> !javadoc.isBlank())
+                .or(() -> sources.javadoc(doc.signature()))
+                .orElse(null))).toList();
+    }
+
+    /** Adds a sources jar or folder whose javadoc inspect shows (the kernel's API, libraries added by %maven). */
+    public void addSources(Path jarOrFolder) {
+        sources.add(jarOrFolder);
     }
 
     private int snippetStart(String cell, int cursor) {
@@ -317,6 +325,7 @@ public final class JShellEvaluator implements AutoCloseable {
     @Override
     public void close() {
         shell.close();
+        sources.close();
         store.close();
     }
 }

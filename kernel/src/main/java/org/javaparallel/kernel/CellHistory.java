@@ -8,13 +8,27 @@ import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 
-/** The cells executed in this kernel session, for history_request (tail, range and glob search). */
+/**
+ * The cells executed in this kernel session with their text/plain results, for history_request (tail, range
+ * and glob search).
+ */
 final class CellHistory implements HistoryManager {
     private static final int SESSION = 1;
     private final List<HistoryEntry> entries = new ArrayList<>();
 
     synchronized void add(int cellNumber, String input) {
         entries.add(new HistoryEntry(SESSION, cellNumber, input, null));
+    }
+
+    /** Records the text/plain result of the cell added last as {@code cellNumber}; other cells have none. */
+    synchronized void setOutput(int cellNumber, String output) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = entries.get(i);
+            if (entry.getCellNumber() == cellNumber) {
+                entries.set(i, new HistoryEntry(SESSION, cellNumber, entry.getInput(), output));
+                return;
+            }
+        }
     }
 
     @Override

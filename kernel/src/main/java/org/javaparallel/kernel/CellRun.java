@@ -142,6 +142,11 @@ final class CellRun implements MagicContext {
     }
 
     @Override
+    public void addSources(Path sourcesJar) {
+        evaluator.addSources(sourcesJar);
+    }
+
+    @Override
     public MagicRegistry registry() {
         return magics;
     }

@@ -1,5 +1,6 @@
 package org.javaparallel.kernel;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
@@ -28,6 +31,7 @@ import org.javaparallel.display.Display;
 import org.javaparallel.display.DisplayHandle;
 import org.javaparallel.eval.Completion;
 import org.javaparallel.eval.JShellEvaluator;
+import org.javaparallel.eval.SymbolDoc;
 import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
 import org.javaparallel.kernel.lifecycle.KernelLifecycle;
@@ -40,6 +44,7 @@ import org.javaparallel.parallel.spi.CellInterrupts;
  */
 public final class JavaParallelKernel extends BaseKernel {
     private static final long OUTPUT_LIMIT_BYTES = 20L * 1024 * 1024;
+    private static final String PLAIN_TEXT = "text/plain";
 
     private final CompletableFuture<JShellEvaluator> evaluator;
     private final OutputRouter router;
@@ -116,7 +121,7 @@ public final class JavaParallelKernel extends BaseKernel {
         CellRun.Failure failure = run.failure();
         if (failure == null && run.hasValue() && run.value() != null && !(run.value() instanceof DisplayHandle)
                 && !request.isSilent()) {
-            failure = publishResult(env, count, run.value());
+            failure = publishResult(env, count, run.value(), request.shouldStoreHistory());
         }
         if (failure != null) {
             ErrorReply error = new ErrorReply(failure.name(), failure.message(), failure.traceback());
@@ -127,10 +132,17 @@ public final class JavaParallelKernel extends BaseKernel {
         env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
     }
 
-    /** Shows the cell's value; its toString is user code, so a failure there is the cell's error. */
-    private static CellRun.Failure publishResult(ShellReplyEnvironment env, int count, Object value) {
+    /**
+     * Shows the cell's value and keeps its text/plain in the history; its toString is user code, so a failure there
+     * is the cell's error.
+     */
+    private CellRun.Failure publishResult(ShellReplyEnvironment env, int count, Object value, boolean inHistory) {
         try {
-            env.publish(new PublishExecuteResult(count, CellMessages.displayData(null, Display.toBundle(value).data())));
+            Map<String, Object> data = Display.toBundle(value).data();
+            env.publish(new PublishExecuteResult(count, CellMessages.displayData(null, data)));
+            if (inHistory && data.get(PLAIN_TEXT) instanceof String text) {
+                history.setOutput(count, text);
+            }
             return null;
         } catch (RuntimeException | LinkageError e) {
             CellRun.Failure failure = new CellRun.Failure(e.getClass().getName(),
@@ -155,7 +167,8 @@ public final class JavaParallelKernel extends BaseKernel {
                             : java.util.EnumSet.noneOf(HistoryManager.ResultFlag.class));
         };
         List<List<Object>> rows = entries.stream()
-                .map(entry -> List.<Object>of(entry.getSession(), entry.getCellNumber(), entry.getInput()))
+                .map(entry -> List.of(entry.getSession(), entry.getCellNumber(),
+                        request.includeOutput() ? Arrays.asList(entry.getInput(), entry.getOutput()) : entry.getInput()))
                 .toList();
         env.reply(new ReplyContent(MessageType.HISTORY_REPLY).with("history", rows));
     }
@@ -182,17 +195,34 @@ public final class JavaParallelKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return shell().inspect(code, at).map(text -> {
-            DisplayData data = new DisplayData();
-            data.putText(text);
-            return data;
-        }).orElse(null);
+        List<SymbolDoc> docs = shell().inspect(code, at);
+        return docs.isEmpty() ? null : SymbolHelp.of(docs);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
         Completion completion = shell().complete(code, at);
-        return new ReplacementOptions(completion.matches(), completion.start(), completion.end());
+        return new ReplacementOptions(completion.texts(), completion.start(), completion.end());
+    }
+
+    /**
+     * The base's complete_reply, with the type and signature of each match in the metadata that JupyterLab's
+     * completer reads ({@code _jupyter_types_experimental}, as ipykernel sends it).
+     */
+    @Override
+    protected void handleCompleteRequest(ShellReplyEnvironment env, Message<CompleteRequest> message) {
+        env.setBusyDeferIdle();
+        CompleteRequest request = message.getContent();
+        try {
+            Completion completion = shell().complete(request.getCode(), request.getCursorPos());
+            List<Map<String, Object>> types = completion.matches().stream().map(match -> Map.<String, Object>of(
+                    "start", completion.start(), "end", completion.end(), "text", match.text(),
+                    "type", match.type(), "signature", match.signature())).toList();
+            env.reply(new CompleteReply(completion.texts(), completion.start(), completion.end(),
+                    Map.of("_jupyter_types_experimental", types)));
+        } catch (RuntimeException e) {
+            env.replyError(CompleteReply.MESSAGE_TYPE.error(), ErrorReply.of(e));
+        }
     }
 
     @Override

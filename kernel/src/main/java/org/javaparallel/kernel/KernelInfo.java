@@ -1,7 +1,9 @@
 package org.javaparallel.kernel;
 
 import java.util.List;
+import org.apache.spark.SparkBuildInfo;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -11,6 +13,8 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 /**
  * kernel_info_reply with the {@code status} field that protocol 5.x clients expect. Its content is fixed, so
  * the kernel answers it from the moment its sockets are bound, before JShell and the kernel object exist.
+ * The protocol version stays the base's 5.3: it is the newest that jupyter_client 8 speaks, and 5.4's
+ * iopub_welcome needs an XPUB iopub socket, which the base does not have.
  */
 final class KernelInfo extends KernelInfoReply {
     static final String NAME = "java-parallel";
@@ -18,7 +22,7 @@ final class KernelInfo extends KernelInfoReply {
     static final LanguageInfo LANGUAGE = new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
             .mimetype("text/x-java-source")
-            .fileExtension(".jshell")
+            .fileExtension(".jsh") // JShell's own convention for scripts
             .pygments("java")
             .codemirror("text/x-java")
             .build();
@@ -26,13 +30,22 @@ final class KernelInfo extends KernelInfoReply {
     /** Also the kernel's {@code getBanner()}, so that the two cannot differ. */
     static final String BANNER = "%s %s :: %s %s :: Protocol v%s".formatted(LANGUAGE.getName(), LANGUAGE.getVersion(),
             NAME, VERSION, Header.PROTOCOL_VERISON);
+    /**
+     * JupyterLab's Help menu lists these. The API docs are those of the versions this kernel runs: Java's feature
+     * release, and Spark's version as Spark's jar reports it.
+     */
+    static final List<HelpLink> HELP_LINKS = List.of(
+            new HelpLink("Java SE " + Runtime.version().feature() + " API",
+                    "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"),
+            new HelpLink("Spark " + SparkBuildInfo.spark_version() + " Java API",
+                    "https://spark.apache.org/docs/" + SparkBuildInfo.spark_version() + "/api/java/index.html"));
     private static final KernelInfo REPLY = new KernelInfo();
 
     @SuppressWarnings("unused") // serialized by Gson
     private final String status = "ok";
 
     private KernelInfo() {
-        super(Header.PROTOCOL_VERISON, NAME, VERSION, LANGUAGE, BANNER, List.of());
+        super(Header.PROTOCOL_VERISON, NAME, VERSION, LANGUAGE, BANNER, HELP_LINKS);
     }
 
     static void reply(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {

@@ -1,10 +1,13 @@
 package org.javaparallel.kernel;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,6 +89,7 @@ public final class KernelMain {
             JShellEvaluator started = JShellEvaluator.start(STARTUP,
                     CompileClassPath.narrowedTo(CellApiJars::contains), console, SparkSessions.shared()::onCellThread);
             CellCodeRegistry.install(started.cellCode());
+            installedSources().forEach(started::addSources);
             return started;
         });
 
@@ -101,6 +105,21 @@ public final class KernelMain {
             connection.awaitShutdownRequest();
         }
         exit();
+    }
+
+    /**
+     * The sources jars of the kernel's API, for inspect's javadoc: install.sh puts them in {@code src}, beside the
+     * {@code lib} folder that holds the kernel's jar. None when the kernel runs from a build folder.
+     */
+    private static List<Path> installedSources() {
+        try {
+            Path lib = Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            try (Stream<Path> jars = Files.list(lib.resolveSibling("src"))) {
+                return jars.filter(jar -> jar.toString().endsWith("-sources.jar")).toList();
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static MagicRegistry magics() {

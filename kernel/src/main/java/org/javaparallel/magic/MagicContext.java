@@ -21,6 +21,9 @@ public interface MagicContext {
     /** Adds a jar or class directory to the classpath of cell code. */
     void addToClasspath(Path entry);
 
+    /** Adds a sources jar whose javadoc inspect shows. */
+    void addSources(Path sourcesJar);
+
     /** Names and usages of all registered magics, for {@code %lsmagic}. */
     MagicRegistry registry();
 }

@@ -15,7 +15,8 @@ import org.javaparallel.maven.ResolvedJar;
  * {@code %maven [--repo URL]... [--no-central] group:artifact:version...}: resolves Maven artifacts with their
  * runtime dependencies (the local Maven repository, the given repositories, then Maven Central) and adds their
  * jars as {@code %jars} does. Artifacts the kernel already has, in any version, are left out: cells load classes
- * parent-first, so the kernel's copy is the one they would use anyway, and the cell says so.
+ * parent-first, so the kernel's copy is the one they would use anyway, and the cell says so. The artifacts' sources
+ * jars, where the repositories have them, give inspect their javadoc.
  */
 public final class MavenMagic implements Magic {
     @Override
@@ -56,7 +57,8 @@ public final class MavenMagic implements Magic {
         if (coordinates.isEmpty()) {
             throw new MagicUsageException("%maven: name at least one artifact; usage: " + usage());
         }
-        List<ResolvedJar> jars = MavenResolver.standard(repositories, central).resolve(coordinates);
+        MavenResolver resolver = MavenResolver.standard(repositories, central);
+        List<ResolvedJar> jars = resolver.resolve(coordinates);
         KernelJars.Sorted sorted = KernelJars.of(System.getProperty("java.class.path")).sort(jars);
         context.out().println("Resolved " + MavenCoordinate.joined(coordinates) + ": " + jars.size() + " jar(s)");
         if (!sorted.present().isEmpty()) {
@@ -70,6 +72,7 @@ public final class MavenMagic implements Magic {
                     .collect(Collectors.joining(", ")));
         }
         ClasspathMagic.addEverywhere(sorted.missing().stream().map(ResolvedJar::file).toList(), context);
+        resolver.resolveSources(coordinates).forEach(context::addSources);
     }
 
     /** A URL as given, or a directory as a file: URL. */

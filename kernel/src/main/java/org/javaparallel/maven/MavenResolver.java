@@ -69,23 +69,9 @@ public final class MavenResolver {
     /** The jars of {@code coordinates} and of everything they need at run time, each once. */
     public List<ResolvedJar> resolve(List<MavenCoordinate> coordinates) throws MavenResolutionException {
         SilentLog log = new SilentLog();
-        Message.setDefaultLogger(log);
-        Ivy ivy = Ivy.newInstance(settings());
-        DefaultModuleDescriptor cell = DefaultModuleDescriptor.newDefaultInstance(
-                ModuleRevisionId.newInstance("org.javaparallel", "cell-dependencies", "working"));
-        for (MavenCoordinate coordinate : coordinates) {
-            DefaultDependencyDescriptor dependency = new DefaultDependencyDescriptor(cell,
-                    ModuleRevisionId.newInstance(coordinate.group(), coordinate.artifact(), coordinate.version()),
-                    false, false, true);
-            dependency.addDependencyConfiguration("default", "default");
-            cell.addDependency(dependency);
-        }
-        ResolveOptions options = new ResolveOptions().setConfs(new String[] {"default"}).setTransitive(true)
-                .setOutputReport(false);
-        options.setLog(LogOptions.LOG_QUIET);
         ResolveReport report;
         try {
-            report = ivy.resolve(cell, options);
+            report = resolve(coordinates, "default", true, log);
         } catch (Exception e) {
             throw new MavenResolutionException("could not resolve " + MavenCoordinate.joined(coordinates) + ": " + e.getMessage());
         }
@@ -101,6 +87,42 @@ public final class MavenResolver {
                 .map(MavenResolver::jarOf)
                 .distinct()
                 .toList();
+    }
+
+    /**
+     * The sources jars of {@code coordinates} themselves (not of their dependencies), for javadoc: those that the
+     * repositories have; none when resolving them fails.
+     */
+    public List<Path> resolveSources(List<MavenCoordinate> coordinates) {
+        try {
+            return Arrays.stream(resolve(coordinates, "sources", false, new SilentLog()).getAllArtifactsReports())
+                    .filter(download -> download.getLocalFile() != null
+                            && download.getLocalFile().getName().endsWith("-sources.jar"))
+                    .map(download -> download.getLocalFile().toPath())
+                    .toList();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    /** Resolves the Maven configuration {@code conf} ("default": the jars, "sources": the sources jars). */
+    private ResolveReport resolve(List<MavenCoordinate> coordinates, String conf, boolean transitive, SilentLog log)
+            throws Exception {
+        Message.setDefaultLogger(log);
+        Ivy ivy = Ivy.newInstance(settings());
+        DefaultModuleDescriptor cell = DefaultModuleDescriptor.newDefaultInstance(
+                ModuleRevisionId.newInstance("org.javaparallel", "cell-dependencies", "working"));
+        for (MavenCoordinate coordinate : coordinates) {
+            DefaultDependencyDescriptor dependency = new DefaultDependencyDescriptor(cell,
+                    ModuleRevisionId.newInstance(coordinate.group(), coordinate.artifact(), coordinate.version()),
+                    false, false, transitive);
+            dependency.addDependencyConfiguration("default", conf);
+            cell.addDependency(dependency);
+        }
+        ResolveOptions options = new ResolveOptions().setConfs(new String[] {"default"}).setTransitive(transitive)
+                .setOutputReport(false);
+        options.setLog(LogOptions.LOG_QUIET);
+        return ivy.resolve(cell, options);
     }
 
     private static ResolvedJar jarOf(ArtifactDownloadReport download) {

@@ -12,13 +12,16 @@ import org.javaparallel.kernel.testing.KernelReply;
 import org.javaparallel.kernel.testing.LibraryJar;
 import org.javaparallel.kernel.testing.MavenRepo;
 import org.javaparallel.kernel.testing.Pause;
+import org.javaparallel.kernel.testing.SharedKernel;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,31 +38,29 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The Jupyter wire protocol as a notebook uses it, against the installed kernel started by jupyter_client.
- * One kernel serves the class; a test that leaves it dead gets it replaced for the next test.
+ * One kernel serves the class; a test that leaves it dead or busy gets it replaced for the next test.
  */
 class ProtocolIT {
     private static InstalledKernel installed;
+    private static SharedKernel shared;
     private static JupyterClient kernel;
 
     @BeforeAll
     static void startKernel() throws IOException {
         installed = InstalledKernel.get();
-        kernel = JupyterClient.start(installed);
+        shared = SharedKernel.start(installed);
     }
 
     @AfterAll
     static void stopKernel() {
-        if (kernel != null) {
-            kernel.close();
+        if (shared != null) {
+            shared.close();
         }
     }
 
     @BeforeEach
-    void replaceDeadKernel() throws IOException {
-        if (!kernel.isAlive()) {
-            kernel.close();
-            kernel = JupyterClient.start(installed);
-        }
+    void responsiveKernel() throws IOException {
+        kernel = shared.responsive();
     }
 
     // ---------------------------------------------------------------- kernel_info, execute
@@ -74,6 +75,20 @@ class ProtocolIT {
         assertTrue(major > 5 || major == 5 && minor >= 3, "protocol_version " + content.get("protocol_version"));
         assertEquals("java", content.getAsJsonObject("language_info").get("name").getAsString(), content.toString());
         assertFalse(content.get("implementation").getAsString().isBlank(), content.toString());
+    }
+
+    @Test
+    void kernelInfoNamesJShellScriptsAndLinksTheApiDocsOfTheRunningVersions() {
+        JsonObject content = kernel.kernelInfo().getAsJsonObject("content");
+        JsonObject language = content.getAsJsonObject("language_info");
+        assertEquals(".jsh", language.get("file_extension").getAsString(), language.toString());
+        assertEquals("text/x-java", language.get("codemirror_mode").getAsString(), language.toString());
+        String javaFeature = language.get("version").getAsString().split("[.+-]")[0];
+        List<String> urls = content.getAsJsonArray("help_links").asList().stream()
+                .map(link -> link.getAsJsonObject().get("url").getAsString()).toList();
+        assertTrue(urls.contains("https://docs.oracle.com/en/java/javase/" + javaFeature + "/docs/api/"), urls.toString());
+        assertTrue(urls.contains("https://spark.apache.org/docs/" + org.apache.spark.SparkBuildInfo.spark_version()
+                + "/api/java/index.html"), urls.toString());
     }
 
     @Test
@@ -244,16 +259,77 @@ class ProtocolIT {
     }
 
     @Test
-    void inspectAtTheEndOfATokenShowsTheSignature() {
+    void completeTellsTheTypeAndSignatureOfEachMatch() {
+        kernel.execute("String completedVariable = \"x\";");
+        JsonObject println = completionType(complete("System.out.pri", 14), "println(");
+        assertEquals("method", println.get("type").getAsString(), println.toString());
+        assertTrue(println.get("signature").getAsString().matches("println\\(.*\\)"), println.toString());
+        assertEquals(11, println.get("start").getAsInt(), println.toString());
+        assertEquals(14, println.get("end").getAsInt(), println.toString());
+        assertEquals("class", completionType(complete("Sys", 3), "System").get("type").getAsString());
+        assertEquals("field", completionType(complete("Integer.MAX_", 12), "MAX_VALUE").get("type").getAsString());
+        assertEquals("variable",
+                completionType(complete("completedVar", 12), "completedVariable").get("type").getAsString());
+    }
+
+    private static JsonObject completionType(JsonObject completeReply, String text) {
+        JsonArray types = completeReply.getAsJsonObject("metadata").getAsJsonArray("_jupyter_types_experimental");
+        assertEquals(completeReply.getAsJsonArray("matches").size(), types.size(), completeReply.toString());
+        return types.asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(type -> type.get("text").getAsString().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no type for " + text + ": " + completeReply));
+    }
+
+    @Test
+    void inspectFindsTheSymbolWithTheCursorAnywhereInItsName() {
+        kernel.execute("String greeting = \"hello\";\nint square(int v) { return v * v; }");
+        assertInspects("Math.max|", "max(int");
+        assertInspects("greeting.subs|tring(1)", "String.substring(int beginIndex)");
+        assertInspects("greeting.substring(|1)", "String.substring(int beginIndex)");
+        assertInspects("|greeting.length()", "greeting");
+        assertInspects("squ|are(3)", "int square(int v)");
+        assertInspects("Executors.newFixed|ThreadPool(4)", "Executors.newFixedThreadPool(int nThreads)");
+    }
+
+    @Test
+    void inspectShowsTheJavadocOfTheProjectsApiInPlainTextAndMarkdown() {
+        JsonObject data = inspectData("Po|ols.current()");
+        assertTrue(data.get("text/plain").getAsString().contains("org.javaparallel.parallel.Pools"), data.toString());
+        assertTrue(data.get("text/plain").getAsString().contains("kernel-wide pool"), data.toString());
+
+        JsonObject current = inspectData("Pools.curr|ent()");
+        String markdown = current.get("text/markdown").getAsString();
+        assertTrue(markdown.matches("(?s)```java\n[^`]*Pools\\.current\\(\\)\n```\n.*"), markdown);
+        assertTrue(markdown.contains("The current backend's pool."), markdown);
+    }
+
+    @Test
+    void inspectShowsTheJavadocOfTheJdkWhenItsSourcesAreInstalled() {
+        Assumptions.assumeTrue(Files.isReadable(Path.of(System.getProperty("java.home"), "lib/src.zip")),
+                "the JDK's sources are not installed (Debian: openjdk-17-source)");
+        String text = inspect("\"hello\".subs|tring(1)");
+        assertTrue(text.contains("Returns a string that is a substring of this string"), text);
+    }
+
+    private static void assertInspects(String marked, String expected) {
+        String text = inspect(marked);
+        assertTrue(text.contains(expected), marked + " gave:\n" + text);
+    }
+
+    /** The text/plain of an inspect_request at the '|' in {@code marked}. */
+    private static String inspect(String marked) {
+        return inspectData(marked).get("text/plain").getAsString();
+    }
+
+    private static JsonObject inspectData(String marked) {
         JsonObject content = new JsonObject();
-        content.addProperty("code", "Math.max");
-        content.addProperty("cursor_pos", 8);
+        content.addProperty("code", marked.replace("|", ""));
+        content.addProperty("cursor_pos", marked.indexOf('|'));
         content.addProperty("detail_level", 0);
         JsonObject reply = kernel.request("inspect_request", content).content();
         assertEquals("ok", reply.get("status").getAsString(), reply.toString());
-        assertTrue(reply.get("found").getAsBoolean(), reply.toString());
-        String text = reply.getAsJsonObject("data").get("text/plain").getAsString();
-        assertTrue(text.contains("max(int") || text.contains("max(long") || text.contains("max(double"), text);
+        assertTrue(reply.get("found").getAsBoolean(), marked + ": " + reply);
+        return reply.getAsJsonObject("data");
     }
 
     @Test
@@ -292,6 +368,24 @@ class ProtocolIT {
         search.addProperty("raw", true);
         List<String> found = historyInputs(kernel.request("history_request", search).content());
         assertEquals(List.of("int " + marker + " = 5;", marker + " * 2"), found);
+    }
+
+    @Test
+    void historyWithOutputPairsEachInputWithItsResult() {
+        String marker = "outputMarker" + System.nanoTime();
+        kernel.execute("String " + marker + " = \"forty\";");
+        kernel.execute(marker + " + 2");
+
+        JsonObject search = new JsonObject();
+        search.addProperty("hist_access_type", "search");
+        search.addProperty("pattern", "*" + marker + "*");
+        search.addProperty("output", true);
+        search.addProperty("raw", true);
+        JsonObject reply = kernel.request("history_request", search).content();
+        List<String> pairs = reply.getAsJsonArray("history").asList().stream()
+                .map(entry -> entry.getAsJsonArray().get(2).toString()).toList();
+        assertEquals(List.of("[\"String " + marker + " = \\\"forty\\\";\",null]", "[\"" + marker + " + 2\",\"forty2\"]"),
+                pairs, reply.toString());
     }
 
     private static List<String> historyInputs(JsonObject reply) {
@@ -606,15 +700,19 @@ class ProtocolIT {
         String version = "1." + System.nanoTime(); // a version no cache has seen
         Path loud = LibraryJar.build(directory, "loud", "Loud",
                 "package demo; public class Loud { public static String of(String s) { return s.toUpperCase(); } }");
-        Path hello = LibraryJar.build(directory, "hello", "Hello",
-                "package demo; public class Hello { public static String to(String s) { return \"hello \" + s; } }");
+        Path hello = LibraryJar.build(directory, "hello", "Hello", """
+                package demo; public class Hello {
+                    /** Greets {@code s} warmly. */
+                    public static String to(String s) { return "hello " + s; }
+                }""");
         Path oldCommonsIo = LibraryJar.build(directory, "old-io", "Old", "package demo; public class Old { }");
         MavenRepo repo = new MavenRepo(directory.resolve("repo"))
                 .publish("org.javaparallel.it", "loud", version, loud, List.of())
                 // the kernel's jars are matched by artifact name; a group of the test's own keeps ~/.m2 out of it
                 .publish("org.javaparallel.it", "commons-io", "2.0.1", oldCommonsIo, List.of())
                 .publish("org.javaparallel.it", "hello", version, hello,
-                        List.of("org.javaparallel.it:loud:" + version, "org.javaparallel.it:commons-io:2.0.1"));
+                        List.of("org.javaparallel.it:loud:" + version, "org.javaparallel.it:commons-io:2.0.1"))
+                .publishSources("org.javaparallel.it", "hello", version, LibraryJar.sources(directory, "hello"));
 
         ExecuteResult added = kernel.execute("%maven --no-central --repo " + repo.root() + " org.javaparallel.it:hello:" + version);
         assertEquals("ok", added.status(), added.describe());
@@ -622,6 +720,7 @@ class ProtocolIT {
         assertTrue(added.stdout().contains("org.javaparallel.it:commons-io:2.0.1 (the kernel has commons-io-"), added.describe());
         assertEquals("error", kernel.execute("demo.Old.class").status(), "a left-out jar reached the cells");
         assertEquals("HELLO X", kernel.execute("demo.Loud.of(demo.Hello.to(\"x\"))").resultText());
+        assertInspects("demo.Hello.t|o(\"x\")", "Greets");
         ExecuteResult there = onTwoWorkerJvms("s -> demo.Loud.of(demo.Hello.to(s))");
         assertEquals("[HELLO A, HELLO B]", there.resultText(), there.describe());
 

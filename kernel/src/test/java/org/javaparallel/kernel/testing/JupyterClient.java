@@ -82,6 +82,16 @@ public final class JupyterClient implements AutoCloseable {
         return call(command("is_alive"), DEFAULT_TIMEOUT).get("alive").getAsBoolean();
     }
 
+    /**
+     * True if the kernel answers a silent trivial cell (kept out of the history) within {@code limit}; false when
+     * it is still busy with an earlier cell.
+     */
+    public boolean answersWithin(Duration limit) {
+        JsonObject answer = call(command("execute").add("code", "0").add("silent", true).add("store_history", false)
+                .add("timeout", seconds(limit)), limit);
+        return !answer.get("timed_out").getAsBoolean();
+    }
+
     public ExecuteResult execute(String code) {
         return execute(code, DEFAULT_TIMEOUT);
     }

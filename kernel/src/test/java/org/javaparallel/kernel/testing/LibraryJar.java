@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -27,11 +28,24 @@ public final class LibraryJar {
         if (status != 0) {
             throw new IllegalStateException("javac failed on " + file);
         }
-        Path jar = directory.resolve(name + ".jar");
+        return pack(directory.resolve(name + ".jar"), classes.resolve("demo/" + className + ".class"));
+    }
+
+    /** The source of the class that {@link #build} compiled as {@code name}, packed as a Maven sources jar. */
+    public static Path sources(Path directory, String name) throws IOException {
+        try (Stream<Path> files = Files.list(directory.resolve(name + "-src/demo"))) {
+            return pack(directory.resolve(name + "-sources.jar"), files.toArray(Path[]::new));
+        }
+    }
+
+    /** A jar of {@code files}, each as an entry of the package {@code demo}. */
+    private static Path pack(Path jar, Path... files) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream packed = new JarOutputStream(out)) {
-            packed.putNextEntry(new JarEntry("demo/" + className + ".class"));
-            packed.write(Files.readAllBytes(classes.resolve("demo/" + className + ".class")));
-            packed.closeEntry();
+            for (Path file : files) {
+                packed.putNextEntry(new JarEntry("demo/" + file.getFileName()));
+                packed.write(Files.readAllBytes(file));
+                packed.closeEntry();
+            }
         }
         return jar;
     }

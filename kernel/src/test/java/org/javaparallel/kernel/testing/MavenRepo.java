@@ -26,4 +26,11 @@ public record MavenRepo(Path root) {
                 """.formatted(group, artifact, version, dependencyXml));
         return this;
     }
+
+    /** Publishes {@code sourcesJar} as the {@code sources} classifier of an artifact published before. */
+    public MavenRepo publishSources(String group, String artifact, String version, Path sourcesJar) throws IOException {
+        Path directory = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
+        Files.copy(sourcesJar, directory.resolve(artifact + "-" + version + "-sources.jar"));
+        return this;
+    }
 }
