@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class CellApiJars {
     private static final List<String> FILE_NAME_PREFIXES = List.of(
-            "java-parallel-kernel", "jjava-jupyter",
+            "java-parallel-", "jjava-jupyter",
             "spark-core_", "spark-sql_", "spark-sql-api_", "spark-catalyst_", "spark-common-utils",
             "spark-mllib", "spark-unsafe_", "spark-tags_", "spark-sketch_", "spark-launcher_",
             "scala-library-", "scala-reflect-",
