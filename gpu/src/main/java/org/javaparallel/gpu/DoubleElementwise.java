@@ -44,6 +44,8 @@ public abstract class DoubleElementwise extends Kernel implements AutoCloseable 
     double[] y;
     double[] out;
     private Device compiledFor;
+    /** Why Aparapi could not compile {@link #apply} for OpenCL, once it tried; later runs go to Java directly. */
+    private String compileFailure;
 
     /** For subclasses, which define {@link #apply}. */
     protected DoubleElementwise() {
@@ -109,19 +111,26 @@ public abstract class DoubleElementwise extends Kernel implements AutoCloseable 
         if (device.isEmpty()) {
             return onJavaThreads(x, y, OpenCl.absence() + ". Install " + OpenCl.INSTALL_ADVICE);
         }
-        try {
-            compileFor(device.get().aparapi());
-        } catch (CompileFailedException e) {
-            return onJavaThreads(x, y, "Aparapi cannot translate " + functionName() + " to OpenCL: "
-                    + rootMessage(e));
+        if (compileFailure == null) {
+            try {
+                compileFor(device.get().aparapi());
+            } catch (CompileFailedException e) {
+                compileFailure = "Aparapi cannot translate " + functionName() + " to OpenCL: " + rootMessage(e);
+            }
         }
-        return onCompiledDevice(x, y, device.get());
+        return compileFailure == null ? onCompiledDevice(x, y, device.get()) : onJavaThreads(x, y, compileFailure);
     }
 
-    /** Releases what the kernel holds on the device; the instance must not run on the device afterwards. */
+    /**
+     * Releases what the kernel holds on the device; the instance must not run on the device afterwards. A kernel that
+     * never compiled holds nothing, and Aparapi 3.0.2's dispose crashes the JVM on one whose OpenCL build failed
+     * (it releases a command queue that does not exist), so only a compiled kernel is disposed.
+     */
     @Override
     public void close() {
-        dispose();
+        if (compiledFor != null) {
+            dispose();
+        }
     }
 
     private void compileFor(Device device) throws CompileFailedException {
