@@ -155,15 +155,10 @@ public abstract class DoubleElementwise extends Kernel implements AutoCloseable 
             long copied = System.nanoTime();
             execute(range);
             long resident = System.nanoTime();
-            if (!isRunningCL()) {
-                String reason = "Aparapi fell back to " + getTargetDevice().getShortDescription()
-                        + " for " + functionName();
-                notice(reason);
-                return new DeviceRun(out, "Java (" + reason + ")", false,
-                        Duration.ofNanos(copied - start), Duration.ofNanos(resident - copied));
-            }
-            return new DeviceRun(out, device.device().describe(), true,
-                    Duration.ofNanos(copied - start), Duration.ofNanos(resident - copied));
+            boolean onOpenCl = isRunningCL();
+            String ranOn = onOpenCl ? device.device().describe() : aparapiFellBack();
+            return new DeviceRun(out, ranOn, onOpenCl, Duration.ofNanos(copied - start),
+                    Duration.ofNanos(resident - copied));
         } finally {
             cleanUpArrays();
             this.x = null;
@@ -172,12 +167,19 @@ public abstract class DoubleElementwise extends Kernel implements AutoCloseable 
         }
     }
 
+    /** Aparapi's own fallback, after a failure on the device: it ran the kernel in Java (JTP or SEQ). */
+    private String aparapiFellBack() {
+        String reason = "Aparapi fell back to " + getTargetDevice().getShortDescription() + " for " + functionName();
+        notice(reason);
+        return "Java (" + reason + ")";
+    }
+
     private DeviceRun onJavaThreads(double[] x, double[] y, String reason) {
         notice(reason);
         long start = System.nanoTime();
         double[] values = threads(x, y);
         Duration time = Duration.ofNanos(System.nanoTime() - start);
-        return new DeviceRun(values, "Java threads, no OpenCL device (" + reason + ")", false, time, time);
+        return new DeviceRun(values, "Java threads (" + reason + ")", false, time, time);
     }
 
     /** The class as its author named it (a cell's class is "F", not "REPL.$JShell$12$F"). */
