@@ -289,6 +289,23 @@ if $cds; then
   fi
 fi
 
+# ---------------------------------------------------------------- OpenCL, for java-parallel-gpu
+# DoubleElementwise.onDevice runs on a GPU when the GPU's OpenCL driver (its ICD) and the ICD loader are installed:
+# NVIDIA's driver brings libnvidia-opencl (Debian: nvidia-opencl-icd), AMD's ROCm its OpenCL runtime, Intel the
+# compute runtime (intel-opencl-icd); the loader is ocl-icd-libopencl1. pocl-opencl-icd makes the CPU an OpenCL
+# device. Without any, onDevice runs as plain Java and says so. Nothing here installs drivers: that is the node's.
+opencl_summary() {
+  command -v clinfo >/dev/null ||
+    { echo "unknown: install clinfo, then run clinfo -l (or %resources in a notebook)"; return; }
+  local devices
+  devices="$(clinfo -l 2>/dev/null | grep -c 'Device #')" || devices=0
+  if ((devices > 0)); then
+    echo "$devices device(s) (clinfo -l lists them, %resources in a notebook too)"
+  else
+    echo "no device: a GPU needs its vendor's OpenCL ICD and ocl-icd-libopencl1 (README, \"GPU\"); GPU code runs as plain Java"
+  fi
+}
+
 # ---------------------------------------------------------------- summary
 jupyter_hint=""
 case "$prefix" in
@@ -302,6 +319,7 @@ Installed the java-parallel kernel (JDK $JDK_VERSION: $JAVA)
   jars        $LIB_DIR (${#installed_jars[@]} files)
   spark-conf  $SPARK_CONF_DIR
   cds archive $cds_summary
+  opencl      $(opencl_summary)
 EOF
 if $spark_home_made; then echo "  spark-home  $SPARK_HOME_DIR"; fi
 cat <<EOF

@@ -14,7 +14,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Jupyter client stack for the protocol and notebook tests (nbformat also for NotebookFilesTest, which imports
 # it itself); sklearn for the ML comparison benchmark; Chromium + chromedriver + Selenium for BrowserIT;
 # Slurm + munge for the cluster tests; venv for PipKernelIT's fresh environment; shellcheck for install.sh;
-# the JDK's sources, from which JShell takes the javadoc that inspect (Shift+Tab) shows.
+# the JDK's sources, from which JShell takes the javadoc that inspect (Shift+Tab) shows; PoCL, an OpenCL
+# device on the CPU, with the ICD loader and clinfo, for the gpu module's tests.
 APT_PACKAGES=(
   jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook jupyter-console
   python3-sklearn
@@ -22,6 +23,7 @@ APT_PACKAGES=(
   slurm-wlm munge
   python3-venv shellcheck
   openjdk-17-source
+  pocl-opencl-icd ocl-icd-libopencl1 clinfo
 )
 
 missing=()

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,8 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     private final Path directory;
     private final Map<String, TopLevelVariable> variablesByName = new LinkedHashMap<>();
     private final Map<String, FailureTrace.Origin> originsBySnippetId = new ConcurrentHashMap<>();
+    /** What javac compiled, before weaving; kept in memory as JShell keeps it too. */
+    private final Map<String, byte[]> compiledByName = new ConcurrentHashMap<>();
     private volatile int cellBeingEvaluated;
     private final AtomicLong stateVersion = new AtomicLong();
     private volatile Set<String> liveVariableNames = Set.of();
@@ -61,9 +64,10 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     /**
      * Writes the class files of one snippet, then loads them from the directory. Writing all of them first
      * matters: JShell lists a snippet's classes in no fixed order, and a nested class may resolve its outer
-     * class while being defined.
+     * class while being defined. {@code compiledByName} is the same classes before weaving.
      */
-    synchronized void defineAll(Map<String, byte[]> bytecodeByName) {
+    synchronized void defineAll(Map<String, byte[]> bytecodeByName, Map<String, byte[]> compiledByName) {
+        this.compiledByName.putAll(compiledByName);
         for (Map.Entry<String, byte[]> entry : bytecodeByName.entrySet()) {
             Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
             try {
@@ -152,6 +156,11 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     @Override
     public Path classDirectory() {
         return directory;
+    }
+
+    @Override
+    public Optional<byte[]> compiledBytecode(String binaryName) {
+        return Optional.ofNullable(compiledByName.get(binaryName)).map(byte[]::clone);
     }
 
     @Override

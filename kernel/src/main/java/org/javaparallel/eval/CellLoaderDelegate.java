@@ -23,10 +23,18 @@ final class CellLoaderDelegate implements LoaderDelegate {
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
         try {
-            store.defineAll(woven(classes));
+            store.defineAll(woven(classes), compiled(classes));
         } catch (RuntimeException | LinkageError e) {
             throw new ClassInstallException("cannot load the classes of this snippet: " + e, new boolean[classes.length]);
         }
+    }
+
+    private static Map<String, byte[]> compiled(ClassBytecodes[] classes) {
+        Map<String, byte[]> compiled = new LinkedHashMap<>();
+        for (ClassBytecodes snippetClass : classes) {
+            compiled.put(snippetClass.name(), snippetClass.bytecodes());
+        }
+        return compiled;
     }
 
     static Map<String, byte[]> woven(ClassBytecodes[] classes) {

@@ -90,7 +90,9 @@ public final class JShellEvaluator implements AutoCloseable {
      * snippet.
      */
     private static String[] compilerOptions() {
-        List<String> options = new ArrayList<>();
+        // -g: local variable tables, as Maven compiles; Aparapi names an OpenCL kernel's variables after them and
+        // cannot translate a cell's method without one
+        List<String> options = new ArrayList<>(List.of("-g"));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             options.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }

@@ -3,13 +3,15 @@ package org.javaparallel.magic;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
+import org.javaparallel.gpu.OpenCl;
 import org.javaparallel.parallel.Backends;
 import org.javaparallel.spark.ClusterFile;
 import org.javaparallel.spark.SparkSessions;
 
 /**
  * {@code %resources}: what this kernel can use — the machine's (or the SLURM allocation's) cores and memory,
- * the SLURM job and its nodes, the current backend with its workers, and the Spark session if one runs.
+ * the SLURM job and its nodes, the current backend with its workers, the Spark session if one runs, and the OpenCL
+ * devices (or what to install for them).
  */
 public final class ResourcesMagic implements Magic {
     private static final String[] SLURM_VARIABLES = {
@@ -23,7 +25,7 @@ public final class ResourcesMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%resources — cores and memory here, the SLURM job, the backend's workers, the Spark cluster";
+        return "%resources — cores and memory here, the SLURM job, the backend's workers, the Spark cluster, OpenCL devices";
     }
 
     @Override
@@ -52,6 +54,7 @@ public final class ResourcesMagic implements Magic {
         text.append("Backend: ").append(Backends.describe()).append('\n');
         SparkSessions spark = SparkSessions.shared();
         text.append("Spark session: ").append(spark.isRunning() ? spark.status() : "not started").append('\n');
+        text.append(OpenCl.report());
         context.out().print(text);
     }
 

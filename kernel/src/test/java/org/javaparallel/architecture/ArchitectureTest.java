@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"org.javaparallel.parallel..", "org.javaparallel.display.."};
     private static final String[] SPARK = {"org.javaparallel.spark.."};
     private static final String[] ML = {"org.javaparallel.ml.."};
+    private static final String[] GPU = {"org.javaparallel.gpu.."};
     private static final String[] KERNEL = {
         "org.javaparallel.kernel..", "org.javaparallel.eval..", "org.javaparallel.magic..", "org.javaparallel.maven.."};
     private static final String API = "org.javaparallel.parallel";
@@ -52,12 +53,14 @@ class ArchitectureTest {
             .layer("core").definedBy(CORE)
             .layer("spark").definedBy(SPARK)
             .layer("ml").definedBy(ML)
+            .layer("gpu").definedBy(GPU)
             .layer("kernel").definedBy(KERNEL)
             .whereLayer("kernel").mayNotBeAccessedByAnyLayer()
             .whereLayer("spark").mayOnlyBeAccessedByLayers("kernel")
             .whereLayer("ml").mayOnlyBeAccessedByLayers("kernel")
-            .whereLayer("core").mayOnlyBeAccessedByLayers("spark", "ml", "kernel")
-            .because("each module depends only on the modules below it, and ml and spark are independent libraries");
+            .whereLayer("gpu").mayOnlyBeAccessedByLayers("kernel")
+            .whereLayer("core").mayOnlyBeAccessedByLayers("spark", "ml", "gpu", "kernel")
+            .because("each module depends only on the modules below it, and ml, spark and gpu are independent libraries");
 
     @ArchTest
     static final ArchRule apiKnowsOnlyTheSpi = noClasses().that().resideInAPackage(API)
@@ -77,9 +80,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule librariesWorkWithoutTheKernelBase = noClasses()
-            .that().resideInAnyPackage(concat(CORE, SPARK, ML))
+            .that().resideInAnyPackage(concat(CORE, SPARK, ML, GPU))
             .should().dependOnClassesThat().resideInAnyPackage("jdk.jshell..", "org.dflib.jjava..")
-            .because("java-parallel-core, -spark and -ml are library jars that work in a plain Java program");
+            .because("java-parallel-core, -spark, -ml and -gpu are library jars that work in a plain Java program");
 
     private static String[] concat(String[]... groups) {
         return Arrays.stream(groups).flatMap(Arrays::stream).toArray(String[]::new);

@@ -2,6 +2,7 @@ package org.javaparallel.parallel.spi;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +16,18 @@ public interface CellCode {
      * @return the directory, never null
      */
     Path classDirectory();
+
+    /**
+     * The class file javac compiled for a cell class, before the kernel wove its stop checks into it. The loader
+     * serves the woven class file, which calls into the kernel at every method entry and loop; tools that translate
+     * bytecode for another target (Aparapi, to OpenCL) need the code as written. Empty where none is kept.
+     *
+     * @param binaryName the class's binary name, e.g. {@code REPL.$JShell$12$F}
+     * @return the class file, or empty for a class not defined in a cell
+     */
+    default Optional<byte[]> compiledBytecode(String binaryName) {
+        return Optional.empty();
+    }
 
     /**
      * The loader that defines cell classes in this JVM.
