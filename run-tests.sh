@@ -47,14 +47,23 @@ elif ((${#missing[@]})); then
   echo "run-tests: the tests that need them are skipped; to run them: sudo apt-get install ${missing[*]}"
 fi
 
-skips=kernel/target/skipped-for-prerequisites.txt
-rm -f "$skips"
 status=0
+started=$(date +%s)
 ./mvnw -B verify "$@" || status=$?
 
-if [[ -s $skips ]]; then
-  echo
-  echo "run-tests: skipped for missing prerequisites (install them to run these):"
-  sort -u "$skips" | sed 's/^/  /'
-fi
+# The skips of this run, each with its reason (what is missing and how to install it), from the test reports.
+RUN_STARTED=$started python3 - <<'PY'
+import glob, os, xml.etree.ElementTree as ET
+skips = []
+for report in glob.glob("*/target/*-reports/TEST-*.xml"):
+    if os.path.getmtime(report) < int(os.environ["RUN_STARTED"]):
+        continue  # left from an earlier run
+    for case in ET.parse(report).getroot().iter("testcase"):
+        skipped = case.find("skipped")
+        if skipped is not None:
+            skips.append(f"{case.get('classname')}.{case.get('name')}: {skipped.get('message', 'no reason given')}")
+if skips:
+    print(f"\nrun-tests: {len(skips)} tests skipped:")
+    print("\n".join("  " + line for line in sorted(set(skips))))
+PY
 exit "$status"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,12 @@ class DoubleElementwiseTest {
 
     @BeforeAll
     static void anOpenClDeviceIsInstalled() {
-        assertFalse(OpenCl.devices().isEmpty(), "these tests need an OpenCL device; " + OpenCl.report());
+        // CI installs PoCL, so there a missing device is a broken set-up; elsewhere these tests are skipped, saying
+        // what to install (as the kernel's integration tests do for their prerequisites)
+        String needed = "needs an OpenCL device; install with: sudo apt-get install pocl-opencl-icd ocl-icd-libopencl1"
+                + " (" + OpenCl.report() + ")";
+        assumeTrue("true".equalsIgnoreCase(System.getenv("CI")) || !OpenCl.devices().isEmpty(), needed);
+        assertFalse(OpenCl.devices().isEmpty(), needed);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.javaparallel.kernel;
 
+import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +25,8 @@ class GpuCellIT {
 
     @BeforeAll
     static void startKernel() throws IOException {
-        device = OpenCl.best().orElseThrow(() -> new AssertionError("this test needs an OpenCL device; " + OpenCl.report()));
+        Prerequisites.require(Prerequisite.OPENCL);
+        device = OpenCl.best().orElseThrow();
         kernel = JupyterClient.start(InstalledKernel.get());
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.javaparallel.gpu.OpenCl;
 
 /**
  * What a test needs from the machine beyond the JDK: how to tell it is there, and the command that installs it.
@@ -27,6 +28,9 @@ public enum Prerequisite {
     /** Fresh virtual environments with pip, for the pip-installed kernel. */
     PYTHON_VENV("python3's venv module with pip (ensurepip)", "sudo apt-get install python3-venv",
             () -> debianPythonImports("venv", "ensurepip")),
+    /** An OpenCL device, for running cell functions on it (PoCL gives one on the CPU of any machine). */
+    OPENCL("an OpenCL device (PoCL runs one on the CPU)", "sudo apt-get install pocl-opencl-icd ocl-icd-libopencl1 clinfo",
+            () -> !OpenCl.devices().isEmpty()),
     /** A SLURM controller that accepts jobs on this machine. */
     SLURM("a running SLURM controller with an idle node",
             "sudo apt-get install slurm-wlm munge && sudo bash .ci/slurm-up.sh",

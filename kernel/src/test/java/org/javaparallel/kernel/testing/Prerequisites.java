@@ -1,11 +1,5 @@
 package org.javaparallel.kernel.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +7,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Skips a test whose prerequisites this machine lacks, naming what is missing and the command that installs it,
- * and lists the skip in {@code target/skipped-for-prerequisites.txt} for {@code run-tests.sh}'s summary. Under CI
+ * Skips a test whose prerequisites this machine lacks, naming what is missing and the command that installs it
+ * ({@code run-tests.sh} lists the skips of a run at its end, from the test reports). Under CI
  * (environment {@code CI=true}) a missing prerequisite fails the test instead: CI installs everything, so a skip
  * there would hide a broken set-up.
  */
 public final class Prerequisites {
-    static final Path SKIP_LIST = Path.of("target", "skipped-for-prerequisites.txt");
     private static final Map<Prerequisite, Boolean> CHECKED = new EnumMap<>(Prerequisite.class);
 
     private Prerequisites() {
@@ -52,7 +45,6 @@ public final class Prerequisites {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError(test.getSimpleName() + " " + reason + " (CI installs these: see run-tests.sh)");
         }
-        record(test.getSimpleName() + ": " + reason);
         Assumptions.abort(reason);
     }
 
@@ -68,13 +60,4 @@ public final class Prerequisites {
         return CHECKED.computeIfAbsent(prerequisite, Prerequisite::isAvailable);
     }
 
-    private static void record(String line) {
-        try {
-            Files.createDirectories(SKIP_LIST.toAbsolutePath().getParent());
-            Files.writeString(SKIP_LIST, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not list the skip in " + SKIP_LIST.toAbsolutePath(), e);
-        }
-    }
 }
