@@ -3,8 +3,8 @@ package org.javaparallel.kernel;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a student does: open a notebook in the browser, pick the Java kernel, run a cell, read the output. */
+@Needs({Prerequisite.DEBIAN_JUPYTER, Prerequisite.CLASSIC_NOTEBOOK_BROWSER})
 class BrowserIT {
 
     @Test
     void aCellRunInTheClassicNotebookShowsItsOutputOnThePage() throws Exception {
-        Prerequisites.require(Prerequisite.DEBIAN_JUPYTER, Prerequisite.CLASSIC_NOTEBOOK_BROWSER);
         InstalledKernel kernel = InstalledKernel.get();
         Path work = kernel.scratchDirectory("browser");
         String code = "String where = \"browser\";\nSystem.out.println(\"hello from the \" + where);\n6 * 7";

@@ -1,7 +1,7 @@
 package org.javaparallel.kernel;
 
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * A kernel function defined in a notebook cell, translated to OpenCL and run on this machine's OpenCL device (PoCL
  * in CI): Aparapi can translate it only when it gets the cell class's bytecode as javac compiled it.
  */
+@Needs({Prerequisite.DEBIAN_JUPYTER, Prerequisite.OPENCL})
 class GpuCellIT {
     private static JupyterClient kernel;
     private static OpenClDevice device;
 
     @BeforeAll
     static void startKernel() throws IOException {
-        Prerequisites.require(Prerequisite.OPENCL);
         device = OpenCl.best().orElseThrow();
         kernel = JupyterClient.start(InstalledKernel.get());
     }

@@ -1,5 +1,7 @@
 package org.javaparallel.kernel;
 
+import org.javaparallel.kernel.testing.Needs;
+import org.javaparallel.kernel.testing.Prerequisite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * working kernel, as ProtocolIT's tests rely on. The tests run in order, each pair a "break" and a "next test".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Needs(Prerequisite.DEBIAN_JUPYTER)
 class KernelRecoveryIT {
     /** Far below the 60 s a cell waits by default: the next test must not wait for the stuck cell. */
     private static final Duration QUICK = Duration.ofSeconds(20);

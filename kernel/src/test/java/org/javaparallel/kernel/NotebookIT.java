@@ -5,8 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A notebook executed headless by nbconvert, as a course's grading script would, on the installed kernel. */
+@Needs(Prerequisite.DEBIAN_JUPYTER)
 class NotebookIT {
 
     @Test
     void nbconvertExecutesTheSmokeNotebook() throws Exception {
-        Prerequisites.require(Prerequisite.DEBIAN_JUPYTER);
         InstalledKernel kernel = InstalledKernel.get();
         Path work = kernel.scratchDirectory("nbconvert");
         Path notebook = kernel.projectRoot().resolve("kernel/src/test/resources/notebooks/smoke.ipynb");

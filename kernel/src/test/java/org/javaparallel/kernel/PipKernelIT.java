@@ -3,8 +3,8 @@ package org.javaparallel.kernel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JDK on its own and runs a cell, a map on worker JVMs and a Spark job. The venv's bin is the whole PATH, so
  * neither Maven nor a java on PATH can help; PyPI must be reachable (hatchling, jupyter_client).
  */
+@Needs(Prerequisite.PYTHON_VENV)
 class PipKernelIT {
     private static final String DEBIAN_PYTHON = "/usr/bin/python3";
     private static final String JUPYTER_CLIENT = "jupyter_client==8.6.3";
@@ -35,7 +36,6 @@ class PipKernelIT {
 
     @Test
     void wheelInAFreshVenvGivesAKernelThatRunsCellsWorkerJvmsAndSpark() throws Exception {
-        Prerequisites.require(Prerequisite.PYTHON_VENV);
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory(Files.createDirectories(root.resolve("kernel/target/it-work")), "pip-");
         Path venv = work.resolve("venv");

@@ -11,7 +11,9 @@ import org.javaparallel.kernel.testing.KernelError;
 import org.javaparallel.kernel.testing.KernelReply;
 import org.javaparallel.kernel.testing.LibraryJar;
 import org.javaparallel.kernel.testing.MavenRepo;
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Pause;
+import org.javaparallel.kernel.testing.Prerequisite;
 import org.javaparallel.kernel.testing.SharedKernel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The Jupyter wire protocol as a notebook uses it, against the installed kernel started by jupyter_client.
  * One kernel serves the class; a test that leaves it dead or busy gets it replaced for the next test.
  */
+@Needs(Prerequisite.DEBIAN_JUPYTER)
 class ProtocolIT {
     private static InstalledKernel installed;
     private static SharedKernel shared;

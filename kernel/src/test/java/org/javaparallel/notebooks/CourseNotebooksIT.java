@@ -4,8 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * kernel: no cell may fail unless it is tagged {@code raises-exception}, and a few outputs that carry a
  * notebook's point are checked.
  */
+@Needs(Prerequisite.DEBIAN_JUPYTER)
 class CourseNotebooksIT {
 
     /** Checks on the outputs of one notebook, by name without .ipynb; notebooks not listed get the error check only. */
@@ -80,7 +81,6 @@ class CourseNotebooksIT {
 
     @TestFactory
     Stream<DynamicTest> everyNotebookExecutesAtSmallScale() throws IOException {
-        Prerequisites.require(Prerequisite.DEBIAN_JUPYTER);
         InstalledKernel kernel = InstalledKernel.get();
         Path folder = kernel.projectRoot().resolve("notebooks");
         List<Path> notebooks;

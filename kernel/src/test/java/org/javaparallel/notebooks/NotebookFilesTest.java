@@ -1,7 +1,7 @@
 package org.javaparallel.notebooks;
 
+import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * broken JSON must fail the build. The check and {@code notebooks/clean.py} are run on damaged copies too, so
  * that a check that passes everything would fail here.
  */
+@Needs(Prerequisite.NBFORMAT)
 class NotebookFilesTest {
 
     private static final String PYTHON = "/usr/bin/python3";
@@ -42,7 +43,6 @@ class NotebookFilesTest {
     /** A copy of one notebook and its export, the folder layout the check expects. */
     @BeforeEach
     void copyOneNotebook() throws IOException {
-        Prerequisites.require(Prerequisite.NBFORMAT);
         Files.copy(NOTEBOOKS.resolve(NOTEBOOK), copy.resolve(NOTEBOOK));
         Files.copy(NOTEBOOKS.resolve("exports").resolve(NOTEBOOK), Files.createDirectory(copy.resolve("exports")).resolve(NOTEBOOK));
     }

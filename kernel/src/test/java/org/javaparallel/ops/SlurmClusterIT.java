@@ -1,5 +1,6 @@
 package org.javaparallel.ops;
 
+import org.javaparallel.kernel.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.javaparallel.kernel.testing.Prerequisite;
-import org.javaparallel.kernel.testing.Prerequisites;
 import org.javaparallel.spark.ClusterFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +24,12 @@ import org.junit.jupiter.api.Test;
  * spark-conf/slurm/spark-cluster.sbatch on the real one-node SLURM of .ci/slurm-up.sh: the job
  * starts a master and a worker, publishes them in the master file, and scancel stops everything.
  */
+@Needs(Prerequisite.SLURM)
 class SlurmClusterIT {
 
     private final Path stateDir = OpsScripts.target().resolve("it-slurm-state");
     private String jobId;
 
-    @BeforeAll
-    static void slurmIsUp() {
-        Prerequisites.require(Prerequisite.SLURM);
-    }
 
     @AfterEach
     void cancelJob() {

@@ -1,5 +1,7 @@
 package org.javaparallel.spark;
 
+import org.javaparallel.kernel.testing.Needs;
+import org.javaparallel.kernel.testing.Prerequisite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Once with executors in the kernel's JVM (local[2]), once on a standalone cluster of two workers whose
  * executors are JVMs of their own (started by the installed spark-home's start-local-cluster.sh).
  */
+@Needs(Prerequisite.DEBIAN_JUPYTER)
 class SparkKernelIT {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
 

@@ -34,7 +34,7 @@ public enum Prerequisite {
     /** A SLURM controller that accepts jobs on this machine. */
     SLURM("a running SLURM controller with an idle node",
             "sudo apt-get install slurm-wlm munge && sudo bash .ci/slurm-up.sh",
-            () -> succeeds(List.of("sh", "-c", "sinfo -h -o %T | grep -Eq 'idle|mixed'")));
+            () -> succeeds(List.of("sh", "-c", "timeout 10 sinfo -h -o %T | grep -Eq 'idle|mixed'")));
 
     private static final String DEBIAN_PYTHON = "/usr/bin/python3";
 

@@ -3,6 +3,7 @@ package org.javaparallel.kernel.testing;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,41 +20,41 @@ public final class Prerequisites {
     }
 
     /**
-     * Returns when every prerequisite is there; otherwise skips the calling test (or fails it under CI). The test
-     * named in the summary is the nearest caller whose class name ends in {@code Test} or {@code IT}.
+     * Returns when every prerequisite is there; otherwise skips the calling test (or fails it under CI). For code
+     * that tests call, such as {@link JupyterClient#start}; a test class says what it needs with {@link Needs}.
      *
-     * @param needed what the test needs
+     * @param needed what the caller needs
      */
     public static void require(Prerequisite... needed) {
-        require(callingTest(), needed);
+        Optional<String> reason = missing(List.of(needed));
+        if (reason.isEmpty()) {
+            return;
+        }
+        if (underCi()) {
+            throw new AssertionError(reason.get() + " (CI installs these: see run-tests.sh)");
+        }
+        Assumptions.abort(reason.get());
     }
 
     /**
-     * Returns when every prerequisite is there; otherwise skips the calling test (or fails it under CI).
+     * What is missing of {@code needed}, with the commands that install it; empty when everything is there.
      *
-     * @param test the test class, named in the summary
-     * @param needed what it needs
+     * @param needed the prerequisites to check
+     * @return the reason to skip, or empty
      */
-    public static void require(Class<?> test, Prerequisite... needed) {
-        List<Prerequisite> missing = List.of(needed).stream().filter(p -> !available(p)).toList();
+    static Optional<String> missing(List<Prerequisite> needed) {
+        List<Prerequisite> missing = needed.stream().filter(p -> !available(p)).toList();
         if (missing.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        String reason = missing.stream()
+        return Optional.of(missing.stream()
                 .map(p -> "needs " + p.description() + "; install with: " + p.installCommand())
-                .collect(Collectors.joining("; "));
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(test.getSimpleName() + " " + reason + " (CI installs these: see run-tests.sh)");
-        }
-        Assumptions.abort(reason);
+                .collect(Collectors.joining("; ")));
     }
 
-    private static Class<?> callingTest() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
-                        .filter(type -> type.getSimpleName().endsWith("Test") || type.getSimpleName().endsWith("IT"))
-                        .findFirst())
-                .orElse(Prerequisites.class);
+    /** CI installs every prerequisite, so there a missing one is a broken set-up, not a reason to skip. */
+    static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     private static synchronized boolean available(Prerequisite prerequisite) {
