@@ -66,10 +66,9 @@ class JupyterLabIT {
         for (int i = 0; i < cases.getLength(); i++) {
             Element testCase = (Element) cases.item(i);
             String name = testCase.getAttribute("name");
-            String seconds = testCase.getAttribute("time");
             Element failure = firstChild(testCase, "failure", "error");
             Element skipped = firstChild(testCase, "skipped");
-            tests.add(DynamicTest.dynamicTest(name + " (" + seconds + " s)", () -> {
+            tests.add(DynamicTest.dynamicTest(name, () -> {
                 if (failure != null) {
                     throw new AssertionFailedError(name + ": " + failure.getAttribute("message") + "\n"
                             + failure.getTextContent() + "\n--- pytest output ---\n" + output);
