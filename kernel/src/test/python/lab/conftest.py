@@ -99,7 +99,7 @@ def lab_server():
     process = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--port-retries=0",
          f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={SERVER_ROOT}",
-         "--LabApp.news_url=", "--expose-app-in-browser"],
+         "--LabApp.news_url="],
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     server = LabServer(process, port, token)
     try:
