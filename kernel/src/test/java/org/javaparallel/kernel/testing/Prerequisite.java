@@ -25,6 +25,10 @@ public enum Prerequisite {
             "sudo apt-get install chromium chromium-driver python3-selenium jupyter-notebook",
             () -> Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"))
                     && debianPythonImports("selenium", "notebook")),
+    /** JupyterLab in headless Chromium: the browser from Debian, JupyterLab and Playwright from PyPI into a venv. */
+    JUPYTERLAB_BROWSER("Chromium and python3's venv module (JupyterLab and Playwright come from PyPI)",
+            "sudo apt-get install chromium python3-venv",
+            () -> Files.isExecutable(Path.of("/usr/bin/chromium")) && debianPythonImports("venv", "ensurepip")),
     /** Fresh virtual environments with pip, for the pip-installed kernel. */
     PYTHON_VENV("python3's venv module with pip (ensurepip)", "sudo apt-get install python3-venv",
             () -> debianPythonImports("venv", "ensurepip")),
