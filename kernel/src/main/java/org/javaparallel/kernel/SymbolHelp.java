@@ -8,7 +8,7 @@ import org.javaparallel.eval.SymbolDoc;
 /**
  * The inspect_reply's data for the symbols at the cursor: plain text for consoles, and markdown with each
  * signature in a Java code block for JupyterLab's contextual help. Javadoc is its HTML source, which markdown
- * renders.
+ * renders, with javadoc's tags made readable ({@link JavadocMarkdown}).
  */
 final class SymbolHelp {
     private SymbolHelp() {
@@ -20,7 +20,7 @@ final class SymbolHelp {
                 .map(doc -> doc.javadoc() == null ? doc.signature() : doc.signature() + "\n" + doc.javadoc())
                 .collect(Collectors.joining("\n\n")));
         data.putMarkdown(docs.stream()
-                .map(doc -> "```java\n" + doc.signature() + "\n```\n" + (doc.javadoc() == null ? "" : "\n" + doc.javadoc() + "\n"))
+                .map(doc -> "```java\n" + doc.signature() + "\n```\n" + (doc.javadoc() == null ? "" : "\n" + JavadocMarkdown.of(doc.javadoc()) + "\n"))
                 .collect(Collectors.joining("\n")));
         return data;
     }
