@@ -1,6 +1,7 @@
 package org.javaparallel.spark;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -42,17 +43,18 @@ record MasterUrl(String url) {
         }
     }
 
-    /** Fails at once, naming the master, when no address of a standalone master accepts a connection. */
-    void requireReachable(Duration timeout) {
-        if (!isStandalone()) {
-            return;
-        }
+    /**
+     * Fails at once, naming the master, when no address of a standalone master accepts a connection.
+     *
+     * @return the local address of the connection that succeeded: one the master's network routes back to
+     */
+    InetAddress requireReachable(Duration timeout) {
         IOException last = null;
         for (InetSocketAddress address : standaloneAddresses()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()),
                         (int) timeout.toMillis());
-                return;
+                return socket.getLocalAddress();
             } catch (IOException e) {
                 last = e;
             }

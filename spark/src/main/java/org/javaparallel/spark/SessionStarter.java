@@ -15,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
  * outlives the limit is abandoned and its session stopped whenever Spark gives up or finishes.
  */
 final class SessionStarter {
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final long EXECUTOR_POLL_MILLIS = 200;
     private static CompletableFuture<?> abandoned = CompletableFuture.completedFuture(null);
 
@@ -30,7 +29,6 @@ final class SessionStarter {
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        master.requireReachable(PROBE_TIMEOUT.compareTo(timeout) < 0 ? PROBE_TIMEOUT : timeout);
         CompletableFuture<SparkSession> creation = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -56,7 +54,10 @@ final class SessionStarter {
         } catch (TimeoutException e) {
             abandon(creation);
             throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
-                    + timeout.toSeconds() + " s. Is it a Spark 4.1 master? Its web UI lists workers and applications.");
+                    + timeout.toSeconds() + " s. Is it a Spark 4.1 master? A cluster that requires a secret "
+                    + "(spark.authenticate) refuses a driver without it: %spark conf spark.authenticate=true and "
+                    + "spark.authenticate.secret=<the cluster's secret>. The master's web UI lists workers and "
+                    + "applications.");
         } catch (ExecutionException e) {
             throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),
                     e.getCause());

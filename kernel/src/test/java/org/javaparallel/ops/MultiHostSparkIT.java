@@ -1,0 +1,180 @@
+package org.javaparallel.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.javaparallel.kernel.testing.ExecuteResult;
+import org.javaparallel.kernel.testing.InstalledKernel;
+import org.javaparallel.kernel.testing.JupyterClient;
+import org.javaparallel.kernel.testing.NetnsHosts;
+import org.javaparallel.spark.LocalStandaloneCluster;
+import org.javaparallel.spark.LocalStandaloneCluster.Host;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The kernel on host {@code login} drives a Spark standalone cluster on other hosts ({@link NetnsHosts}): master on
+ * node1, a worker on node1, node2 and node3, all from the installed spark-home, the cluster requiring its secret
+ * with encrypted RPC. Cell code reaches executors on every host; the kernel picks a driver address they reach;
+ * a worker host lost mid-job, the master host gone and a driver without the secret each end as the user is told.
+ * The tests build on each other (one cluster, one kernel): run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiHostSparkIT {
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
+    private static final String MASTER = "spark://node1:7077";
+    private NetnsHosts hosts;
+    private LocalStandaloneCluster cluster;
+    private JupyterClient kernel;
+    private String secret;
+
+    @BeforeAll
+    void startClusterAndKernel() throws Exception {
+        InstalledKernel installed = InstalledKernel.get();
+        hosts = NetnsHosts.up(installed.projectRoot());
+        secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Path home = installed.scratchDirectory("multi-host-cluster");
+        Path sparkHome = installed.prefix().resolve("share/java-parallel/spark-home");
+        // as spark-cluster.sbatch does: the course's defaults, plus the cluster's secret and encrypted RPC
+        Path properties = Files.writeString(home.resolve("cluster.conf"),
+                Files.readString(sparkHome.resolve("conf/spark-defaults.conf"))
+                        + "\nspark.authenticate true\nspark.authenticate.secret " + secret
+                        + "\nspark.network.crypto.enabled true\n");
+        List<Host> workers = List.of("node1", "node2", "node3").stream()
+                .map(node -> new Host(node, hosts.launcher(node))).toList();
+        cluster = LocalStandaloneCluster.startAcross(sparkHome.resolve("jars"), home,
+                new Host("node1", hosts.launcher("node1")), workers, properties);
+        kernel = JupyterClient.start(installed, hosts.launcher("login"));
+        for (String setting : List.of("spark.authenticate=true", "spark.authenticate.secret=" + secret,
+                "spark.network.crypto.enabled=true", "spark.executor.memory=512m")) {
+            ok("%spark conf " + setting);
+        }
+    }
+
+    @AfterAll
+    void stopEverything() {
+        try (NetnsHosts removed = hosts; LocalStandaloneCluster stopped = cluster; JupyterClient closed = kernel) {
+            // closed in reverse order: the kernel, the cluster, then the hosts with whatever still runs on them
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theBackendSaysWhichDriverAddressItChose() {
+        ExecuteResult backend = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+        assertEquals("ok", backend.status(), () -> backend.describe() + cluster.logs() + kernel.kernelLog());
+        assertTrue(backend.stdout().contains("3 cores"), backend.stdout());
+        assertTrue(backend.stdout().contains("driver at 198.18.77.10 (the address this host reaches " + MASTER + " from"),
+                backend.stdout());
+    }
+
+    @Test
+    @Order(2)
+    void cellCodeRunsOnExecutorsOfEveryHost() {
+        ok("int k = 3;");
+        assertEquals("[3, 6, 9]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> x * k).collect()"));
+        ok("record P(int x, int y) implements java.io.Serializable {}");
+        assertEquals("[P[x=1, y=3], P[x=2, y=6]]", value("Pools.current().map(x -> new P(x, x * k), List.of(1, 2))"));
+        ok("int f(int x) { return x + 1; }");
+        assertEquals("[2, 3, 4]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> f(x)).collect()"));
+        ok("int f(int x) { return x + 100; }");
+        assertEquals("[101, 102, 103]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> f(x)).collect()"));
+        ok("""
+                String hostAfterAWhile(int x) throws Exception {
+                    Thread.sleep(300);
+                    return java.net.InetAddress.getLocalHost().getHostName();
+                }
+                String host(int x) {
+                    try { return hostAfterAWhile(x); } catch (Exception e) { throw new RuntimeException(e); }
+                }""");
+        assertEquals("[node1, node2, node3]",
+                value("new TreeSet<>(Pools.current().map(x -> host(x), IntStream.range(0, 24).boxed().toList(), 1))"));
+    }
+
+    @Test
+    @Order(3)
+    void aWorkerHostLostMidJobIsRerunOnTheOthers() throws Exception {
+        ok("int slowly(int x) { try { Thread.sleep(2000); } catch (InterruptedException e) { } return x * k; }");
+        String job = kernel.sendExecute("Pools.current().map(x -> slowly(x), IntStream.range(0, 12).boxed().toList(), 1)"
+                + ".stream().mapToInt(Integer::intValue).sum()");
+        Thread.sleep(4000); // every executor holds a task by now
+        long lost = System.nanoTime();
+        for (long pid : hosts.pids("node3")) { // its worker and its executor
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        ExecuteResult result = kernel.collect(job, JOB_TIMEOUT);
+        System.out.printf("multi-host: job finished %d ms after node3's worker and executor were killed: %s%n",
+                (System.nanoTime() - lost) / 1_000_000, result.describe());
+        assertEquals("198", result.resultText(), result::describe);
+    }
+
+    @Test
+    @Order(4)
+    void spark_driver_hostOverridesTheChoice() {
+        ok("%spark stop");
+        ok("%spark conf spark.driver.host=login");
+        ExecuteResult backend = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+        assertTrue(backend.stdout().contains("driver at login (set by spark.driver.host)"), backend::describe);
+        assertEquals("[3, 6, 9]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> x * k).collect()"));
+    }
+
+    @Test
+    @Order(5)
+    void theMasterHostGoneIsAClearErrorAndTheBackendStays() throws Exception {
+        assertEquals(0, hosts.exec("node1", "ip", "link", "set", "eth0", "down"));
+        try {
+            Thread.sleep(15_000); // the kernel probes the master every 3 s; two misses in a row mean lost
+            long start = System.nanoTime();
+            ExecuteResult next = kernel.execute("sc().parallelize(List.of(1, 2, 3)).count()", JOB_TIMEOUT);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("multi-host: master host gone, next cell answered in %d ms: %s%n", millis, next.describe());
+            assertEquals("error", next.status(), next::describe);
+            String text = next.requireError().text();
+            assertTrue(text.contains("The Spark master " + MASTER + " stopped answering"), text);
+            assertTrue(millis < 30_000, "took " + millis + " ms");
+            ExecuteResult backend = kernel.execute("%backend");
+            assertEquals("spark(" + MASTER + ", not running: starts on next use)", backend.stdout().strip(),
+                    backend::describe);
+        } finally {
+            hosts.exec("node1", "ip", "link", "set", "eth0", "up");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aDriverWithoutTheSecretIsRefused() {
+        ok("%spark conf spark.authenticate=false");
+        ok("%spark conf spark.javaparallel.startTimeout=15s");
+        ExecuteResult refused = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+        System.out.println("multi-host: driver without the secret: " + refused.describe());
+        assertEquals("error", refused.status(), refused::describe);
+        String text = refused.requireError().text();
+        assertTrue(text.contains("did not accept this application within 15 s"), text);
+        assertTrue(text.contains("spark.authenticate.secret"), text);
+        assertTrue(text.contains("The backend stays spark(" + MASTER), text);
+    }
+
+    private void ok(String code) {
+        ExecuteResult result = kernel.execute(code, JOB_TIMEOUT);
+        assertEquals("ok", result.status(), () -> code + "\n" + result.describe());
+    }
+
+    private String value(String code) {
+        ExecuteResult result = kernel.execute(code, JOB_TIMEOUT);
+        assertEquals("ok", result.status(), () -> code + "\n" + result.describe() + "\n" + cluster.logs());
+        return result.resultText();
+    }
+}
