@@ -93,12 +93,13 @@ class MultiHostSparkIT {
         ok("int f(int x) { return x + 100; }");
         assertEquals("[101, 102, 103]", value("sc().parallelize(List.of(1, 2, 3)).map(x -> f(x)).collect()"));
         ok("""
-                String hostAfterAWhile(int x) throws Exception {
-                    Thread.sleep(300);
-                    return java.net.InetAddress.getLocalHost().getHostName();
-                }
                 String host(int x) {
-                    try { return hostAfterAWhile(x); } catch (Exception e) { throw new RuntimeException(e); }
+                    try {
+                        Thread.sleep(300); // so that every executor gets tasks
+                        return java.net.InetAddress.getLocalHost().getHostName();
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
                 }""");
         assertEquals("[node1, node2, node3]",
                 value("new TreeSet<>(Pools.current().map(x -> host(x), IntStream.range(0, 24).boxed().toList(), 1))"));

@@ -40,6 +40,9 @@ public interface CellCode {
     /**
      * The execution count of the cell that JShell's snippet {@code snippetId} came from; the id is the number in
      * the snippet's wrapper class ({@code REPL.$JShell$12} is snippet "12"). Empty where cells are not tracked.
+     *
+     * @param snippetId the snippet's id, e.g. "12"
+     * @return the cell's execution count, or empty
      */
     default OptionalInt cellOfSnippet(String snippetId) {
         return OptionalInt.empty();

@@ -29,7 +29,12 @@ public final class UserNames {
     private UserNames() {
     }
 
-    /** {@code failure.toString()} with the names the user wrote: "Boom: boom 3". */
+    /**
+     * {@code failure.toString()} with the names the user wrote: "Boom: boom 3".
+     *
+     * @param failure the exception; not null
+     * @return its description
+     */
     public static String of(Throwable failure) {
         return inText(failure.toString());
     }
@@ -39,6 +44,9 @@ public final class UserNames {
      * {@code Outer.Inner}, "a lambda in cell [12]" (the cell when the kernel knows it, else "a lambda"),
      * "an anonymous class in cell [12]", or "cell code" for a wrapper itself. Other names stay; null stays null,
      * as exception messages may be.
+     *
+     * @param text the text, may be null
+     * @return the text with the user's names
      */
     public static String inText(String text) {
         if (text == null) {
