@@ -42,6 +42,12 @@ down() {
         fi
         rm -rf "/etc/netns/$ns"
     done
+    # A namespace goes away, with its end of a veth pair, only once the kernel has cleaned it up: remove the
+    # host's ends now, so that the next up can make them again.
+    local i
+    for i in "${!HOSTS[@]}"; do
+        ip link del "jpv$i" 2>/dev/null || true
+    done
     if ip link show "$BRIDGE" >/dev/null 2>&1; then
         ip link del "$BRIDGE"
     fi

@@ -76,7 +76,6 @@ class MultiHostSparkIT {
     void theBackendSaysWhichDriverAddressItChose() {
         ExecuteResult backend = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
         assertEquals("ok", backend.status(), () -> backend.describe() + cluster.logs() + kernel.kernelLog());
-        assertTrue(backend.stdout().contains("3 cores"), backend.stdout());
         assertTrue(backend.stdout().contains("driver at 198.18.77.10 (the address this host reaches " + MASTER + " from"),
                 backend.stdout());
     }
@@ -103,6 +102,9 @@ class MultiHostSparkIT {
                 }""");
         assertEquals("[node1, node2, node3]",
                 value("new TreeSet<>(Pools.current().map(x -> host(x), IntStream.range(0, 24).boxed().toList(), 1))"));
+        // the executors' cores, one per worker (Spark's defaultParallelism would say at least 2 for any cluster)
+        ExecuteResult backend = kernel.execute("%backend");
+        assertTrue(backend.stdout().startsWith("spark(" + MASTER + ", 3 cores, driver at"), backend::describe);
     }
 
     @Test
@@ -134,6 +136,23 @@ class MultiHostSparkIT {
 
     @Test
     @Order(5)
+    void aDriverWithoutTheSecretIsRefused() throws IOException {
+        // another user's kernel on the login host, which does not have the cluster's secret
+        try (JupyterClient stranger = JupyterClient.start(InstalledKernel.get(), hosts.launcher("login"))) {
+            assertEquals("ok", stranger.execute("%spark conf spark.javaparallel.startTimeout=15s").status());
+            ExecuteResult refused = stranger.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+            System.out.println("multi-host: driver without the secret: " + refused.describe());
+            assertEquals("error", refused.status(), refused::describe);
+            String text = refused.requireError().text();
+            assertTrue(text.contains("did not accept this application within 15 s"), text);
+            assertTrue(text.contains("spark.authenticate.secret"), text);
+            assertTrue(text.contains("The backend stays threads"), text);
+        }
+        System.out.println("multi-host: the cluster's logs after the refusal:\n" + cluster.logs());
+    }
+
+    @Test
+    @Order(6)
     void theMasterHostGoneIsAClearErrorAndTheBackendStays() throws Exception {
         assertEquals(0, hosts.exec("node1", "ip", "link", "set", "eth0", "down"));
         try {
@@ -152,20 +171,6 @@ class MultiHostSparkIT {
         } finally {
             hosts.exec("node1", "ip", "link", "set", "eth0", "up");
         }
-    }
-
-    @Test
-    @Order(6)
-    void aDriverWithoutTheSecretIsRefused() {
-        ok("%spark conf spark.authenticate=false");
-        ok("%spark conf spark.javaparallel.startTimeout=15s");
-        ExecuteResult refused = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
-        System.out.println("multi-host: driver without the secret: " + refused.describe());
-        assertEquals("error", refused.status(), refused::describe);
-        String text = refused.requireError().text();
-        assertTrue(text.contains("did not accept this application within 15 s"), text);
-        assertTrue(text.contains("spark.authenticate.secret"), text);
-        assertTrue(text.contains("The backend stays spark(" + MASTER), text);
     }
 
     private void ok(String code) {

@@ -63,7 +63,10 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
      */
     public static ClusterFile require() {
         Path file = defaultLocation();
-        return read(file).orElseThrow(() -> new IllegalStateException(absenceMessage(file, jobScript())));
+        return read(file).orElseThrow(() -> {
+            String queued = ClusterJobQueue.describe(ClusterJobQueue.squeue(), jobScript());
+            return new IllegalStateException(queued.isEmpty() ? absenceMessage(file, jobScript()) : queued);
+        });
     }
 
     /**

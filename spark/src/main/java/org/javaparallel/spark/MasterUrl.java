@@ -1,6 +1,7 @@
 package org.javaparallel.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -49,14 +50,29 @@ record MasterUrl(String url) {
      * @return the local address of the connection that succeeded: one the master's network routes back to
      */
     InetAddress requireReachable(Duration timeout) {
+        try (Socket socket = connect(timeout)) {
+            return socket.getLocalAddress();
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
+        }
+    }
+
+    /** A connection to the first address of a standalone master that accepts one; the caller closes it. */
+    Socket connect(Duration timeout) {
         IOException last = null;
         for (InetSocketAddress address : standaloneAddresses()) {
-            try (Socket socket = new Socket()) {
+            Socket socket = new Socket();
+            try {
                 socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()),
                         (int) timeout.toMillis());
-                return socket.getLocalAddress();
+                return socket;
             } catch (IOException e) {
                 last = e;
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it never connected
+                }
             }
         }
         throw new SparkStartException("Cannot reach the Spark master " + url + " (" + last.getMessage() + "). "

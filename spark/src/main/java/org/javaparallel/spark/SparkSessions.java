@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -40,6 +44,8 @@ public final class SparkSessions {
     /** The master whose session {@link MasterWatch} stopped, and why; cleared by the next start. */
     private MasterUrl lostMaster;
     private String lostReason;
+    /** The stop of a lost master's session, which Spark may spend a while on; a new session must wait for it. */
+    private CompletableFuture<Void> lostSessionStop = CompletableFuture.completedFuture(null);
 
     private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress,
                            Optional<DriverAddress> driver, Optional<MasterWatch> watch) {
@@ -235,9 +241,13 @@ public final class SparkSessions {
             running = null;
             leases = 0;
             lost.progress().close();
+            // not under the lock: Spark may wait for the lost hosts for up to spark.network.timeout
+            lostSessionStop = CompletableFuture.runAsync(lost.session()::stop, runnable -> {
+                Thread stopper = new Thread(runnable, "spark-lost-session-stop");
+                stopper.setDaemon(true);
+                stopper.start();
+            });
         }
-        // outside the lock: stopping tells executors and the master, which may take a while
-        lost.session().stop();
     }
 
     /**
@@ -311,6 +321,7 @@ public final class SparkSessions {
             driver = Optional.of(DriverAddress.choose(settings.effective(), towardsMaster, master));
             conf.set(DriverAddress.HOST_KEY, driver.get().host());
         }
+        awaitLostSessionStop();
         stop();
         SparkSession session = SessionStarter.start(conf, master, CellState.loader(), timeout);
         SparkContext sc = session.sparkContext();
@@ -345,6 +356,22 @@ public final class SparkSessions {
             }
         }
         return conf;
+    }
+
+    /** Spark allows one context per JVM: a new one cannot start while the lost one is still stopping. */
+    private void awaitLostSessionStop() {
+        try {
+            lostSessionStop.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillStopping) {
+            throw new SparkStartException("The session on " + lostMaster.url() + ", whose master stopped answering, is"
+                    + " still stopping: Spark waits for the lost hosts up to spark.network.timeout (120 s by default)."
+                    + " Run the cell again shortly.");
+        } catch (ExecutionException failed) {
+            // it is stopped as far as it could be; Spark logged why
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SparkStartException("Interrupted while the session on the lost master was stopping");
+        }
     }
 
     /** The local address of a connection to the master; a lost master's failure says what happened first. */
