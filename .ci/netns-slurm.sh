@@ -69,7 +69,11 @@ CONF
     on node1 env SLURM_CONF="$conf" /usr/sbin/slurmctld -c -f "$conf"
     for node in "${NODES[@]}"; do
         mkdir -p "$dir/spool/$node"
-        on "$node" env SLURM_CONF="$conf" /usr/sbin/slurmd -f "$conf"
+        # ip netns exec mounts a sysfs of the namespace, without cgroups; slurmd 22.05 refuses to start without a
+        # filesystem on /sys/fs/cgroup. It gets an empty one of its own (it tracks jobs by process tree, not
+        # cgroups), which also keeps it away from the cgroups of this machine's own SLURM.
+        on "$node" env SLURM_CONF="$conf" sh -c 'mount -t tmpfs jp-slurm-cgroup /sys/fs/cgroup && mkdir /sys/fs/cgroup/systemd && mount -t cgroup -o none,name=jp-slurm jp-slurm-cgroup /sys/fs/cgroup/systemd && exec "$@"' slurmd \
+            /usr/sbin/slurmd -f "$conf"
     done
     local want="node1 idle node2 idle node3 idle "
     for _ in $(seq 60); do
