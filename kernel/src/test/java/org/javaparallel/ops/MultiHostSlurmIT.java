@@ -113,7 +113,7 @@ class MultiHostSlurmIT {
         long start = System.nanoTime();
         String job = submit(List.of("--wait", conf.resolve("spark-cluster.sbatch").toString(), "bash",
                 conf.resolve("run-notebook.sh").toString(), conf.resolve("cluster-search.ipynb").toString(),
-                "N_ITER=6", "CV=3"));
+                "N_ITER=50", "CV=2"));
         System.out.printf("multi-host slurm: batch search job %s took %d s%n", job, (System.nanoTime() - start) / 1_000_000_000);
         Path best = stateDir.resolve("search-" + job + "-best.txt");
         assertTrue(Files.exists(best), () -> "no " + best + "\n" + jobLog(job));

@@ -136,6 +136,31 @@ class MultiHostSparkIT {
 
     @Test
     @Order(5)
+    void executorsThatCannotReachTheDriverAreNamedWithTheAddressAndWhatToSet() {
+        ok("%spark stop");
+        // an address the workers cannot reach, as a firewall or the address of another network would make it
+        ok("%spark conf spark.driver.host=198.18.77.99");
+        ok("%spark conf spark.driver.bindAddress=0.0.0.0");
+        ok("%spark conf spark.driver.port=7078");
+        ok("%spark conf spark.javaparallel.startTimeout=20s");
+        ExecuteResult unreachable = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+        System.out.println("multi-host: executors cannot reach the driver: " + unreachable.describe());
+        assertEquals("error", unreachable.status(), unreachable::describe);
+        String text = unreachable.requireError().text();
+        assertTrue(text.contains("no executor started within 20 s"), text);
+        assertTrue(text.contains("Executors connect back to this driver at 198.18.77.99:7078"), text);
+        assertTrue(text.contains("set %spark conf spark.driver.host="), text);
+
+        for (String undo : List.of("spark.driver.host", "spark.driver.bindAddress", "spark.driver.port",
+                "spark.javaparallel.startTimeout")) {
+            ok("%spark conf " + undo + "=");
+        }
+        ExecuteResult backend = kernel.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+        assertTrue(backend.stdout().contains("driver at 198.18.77.10"), backend::describe);
+    }
+
+    @Test
+    @Order(6)
     void aDriverWithoutTheSecretIsRefused() throws IOException {
         // another user's kernel on the login host, which does not have the cluster's secret
         try (JupyterClient stranger = JupyterClient.start(InstalledKernel.get(), hosts.launcher("login"))) {
@@ -152,7 +177,7 @@ class MultiHostSparkIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theMasterHostGoneIsAClearErrorAndTheBackendStays() throws Exception {
         assertEquals(0, hosts.exec("node1", "ip", "link", "set", "eth0", "down"));
         try {

@@ -85,10 +85,9 @@ final class SessionStarter {
                         + "; the kernel log has Spark's reason.");
             }
             if (System.nanoTime() > deadline) {
+                String message = noExecutorMessage(session.sparkContext().getConf(), master, timeout);
                 session.stop();
-                throw new SparkStartException("The Spark master " + master.url() + " accepted this application, but no "
-                        + "executor started within " + timeout.toSeconds() + " s. Check on the master's web UI that "
-                        + "workers are alive with free cores and memory, and read the workers' logs.");
+                throw new SparkStartException(message);
             }
             try {
                 Thread.sleep(EXECUTOR_POLL_MILLIS);
@@ -98,6 +97,22 @@ final class SessionStarter {
                 throw new SparkStartException("Interrupted while waiting for executors from " + master.url());
             }
         }
+    }
+
+    /**
+     * Executors that cannot connect back to the driver die at start and are replaced, forever, without a word to
+     * the driver: the two causes cannot be told apart from here, so the message names both, with the address.
+     */
+    private static String noExecutorMessage(SparkConf conf, MasterUrl master, Duration timeout) {
+        return "The Spark master " + master.url() + " accepted this application, but no executor started within "
+                + timeout.toSeconds() + " s. Executors connect back to this driver at " + conf.get("spark.driver.host", "?")
+                + ":" + conf.get("spark.driver.port", "?") + " (spark.driver.host, spark.driver.port): if the workers"
+                + " cannot reach that address (a firewall, or an address of another network), set %spark conf"
+                + " spark.driver.host=<an address of this host that they reach>, and with a firewall also"
+                + " spark.driver.port and spark.blockManager.port to ports it lets through. Otherwise the workers lack"
+                + " free cores or memory (each executor needs spark.executor.memory = "
+                + conf.get("spark.executor.memory", System.getenv().getOrDefault("SPARK_EXECUTOR_MEMORY", "1g"))
+                + "): the master's web UI shows them, the workers' logs say why executors exited.";
     }
 
     private static String rootMessage(Throwable error) {

@@ -85,7 +85,7 @@ public final class SparkSessions {
      * {@code %spark conf key=value}: applies to the next start.
      *
      * @param key the setting's name, e.g. {@code spark.executor.memory}; not blank, no spaces
-     * @param value its value; null means an empty value
+     * @param value its value; null or empty leaves the setting to Spark, overriding the defaults file
      * @throws IllegalStateException if a session is running
      * @throws IllegalArgumentException if {@code key} is null, blank or contains a space
      */
@@ -340,7 +340,12 @@ public final class SparkSessions {
 
     private SparkConf conf(MasterUrl master) {
         SparkConf conf = new SparkConf(false);
-        settings.effective().forEach(conf::set);
+        // an empty value (%spark conf key=) leaves the setting to Spark, e.g. to undo a spark.driver.host
+        settings.effective().forEach((key, value) -> {
+            if (!value.isBlank()) {
+                conf.set(key, value);
+            }
+        });
         conf.setMaster(master.url());
         conf.setIfMissing("spark.app.name", "java-parallel");
         conf.set("spark.plugins", append(conf.get("spark.plugins", ""), ",", CellStatePlugin.class.getName()));
