@@ -17,6 +17,7 @@ import org.javaparallel.kernel.testing.NetnsHosts;
 import org.javaparallel.spark.LocalStandaloneCluster;
 import org.javaparallel.spark.LocalStandaloneCluster.Host;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The kernel on host {@code login} drives a Spark standalone cluster on other hosts ({@link NetnsHosts}): master on
  * node1, a worker on node1, node2 and node3, all from the installed spark-home, the cluster requiring its secret
  * with encrypted RPC. Cell code reaches executors on every host; the kernel picks a driver address they reach;
- * a worker host lost mid-job, the master host gone and a driver without the secret each end as the user is told.
+ * a worker host lost mid-job, executors that cannot reach the driver, a driver without the secret, a firewall
+ * (nftables) before the driver and the master host gone each end as the user is told.
  * The tests build on each other (one cluster, one kernel): run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -162,22 +164,51 @@ class MultiHostSparkIT {
     @Test
     @Order(6)
     void aDriverWithoutTheSecretIsRefused() throws IOException {
-        // another user's kernel on the login host, which does not have the cluster's secret
-        try (JupyterClient stranger = JupyterClient.start(InstalledKernel.get(), hosts.launcher("login"))) {
-            assertEquals("ok", stranger.execute("%spark conf spark.javaparallel.startTimeout=15s").status());
-            ExecuteResult refused = stranger.execute("%backend spark " + MASTER, JOB_TIMEOUT);
-            System.out.println("multi-host: driver without the secret: " + refused.describe());
-            assertEquals("error", refused.status(), refused::describe);
-            String text = refused.requireError().text();
-            assertTrue(text.contains("did not accept this application within 15 s"), text);
-            assertTrue(text.contains("spark.authenticate.secret"), text);
-            assertTrue(text.contains("The backend stays threads"), text);
-        }
-        System.out.println("multi-host: the cluster's logs after the refusal:\n" + cluster.logs());
+        String text = backendErrorOfAnotherKernel(List.of(), "driver without the secret");
+        assertTrue(text.contains("did not accept this application within 15 s"), text);
+        assertTrue(text.contains("spark.authenticate.secret"), text);
+        assertTrue(text.contains("The backend stays threads"), text);
     }
 
     @Test
     @Order(7)
+    void aFirewallBetweenTheClusterAndTheDriverIsNamedWithTheDriversAddress() throws IOException {
+        Assumptions.assumeTrue(hosts.exec("login", "nft", "--version") == 0,
+                "nft (Debian's nftables) is not installed: the firewall case is not tested");
+        // the login host lets nothing from the cluster reach the driver's port
+        assertEquals(0, hosts.exec("login", "nft", "add table inet jp-firewall; "
+                + "add chain inet jp-firewall in { type filter hook input priority 0; }; "
+                + "add rule inet jp-firewall in ip saddr 198.18.77.0/24 tcp dport 7078 drop"));
+        try {
+            String text = backendErrorOfAnotherKernel(List.of("spark.authenticate=true", "spark.authenticate.secret=" + secret,
+                    "spark.network.crypto.enabled=true", "spark.driver.port=7078"), "firewall before the driver");
+            assertTrue(text.contains("did not accept this application within 15 s"), text);
+            assertTrue(text.contains("The master also connects back to this driver, at 198.18.77.10:7078"), text);
+            assertTrue(text.contains("set spark.driver.port and spark.blockManager.port"), text);
+        } finally {
+            hosts.exec("login", "nft", "delete table inet jp-firewall");
+        }
+    }
+
+    /**
+     * {@code %backend spark <master>} in a kernel of its own on the login host (another user's, as it were) with
+     * {@code settings}: its failed start keeps retrying the master for a minute, which would hold up this kernel.
+     */
+    private String backendErrorOfAnotherKernel(List<String> settings, String what) throws IOException {
+        try (JupyterClient other = JupyterClient.start(InstalledKernel.get(), hosts.launcher("login"))) {
+            for (String setting : settings) {
+                assertEquals("ok", other.execute("%spark conf " + setting).status());
+            }
+            assertEquals("ok", other.execute("%spark conf spark.javaparallel.startTimeout=15s").status());
+            ExecuteResult failed = other.execute("%backend spark " + MASTER, JOB_TIMEOUT);
+            System.out.println("multi-host: " + what + ": " + failed.describe());
+            assertEquals("error", failed.status(), failed::describe);
+            return failed.requireError().text();
+        }
+    }
+
+    @Test
+    @Order(8)
     void theMasterHostGoneIsAClearErrorAndTheBackendStays() throws Exception {
         assertEquals(0, hosts.exec("node1", "ip", "link", "set", "eth0", "down"));
         try {

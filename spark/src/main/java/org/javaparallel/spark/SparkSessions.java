@@ -41,7 +41,7 @@ public final class SparkSessions {
     private final List<Path> jars = new ArrayList<>();
     private Running running;
     private int leases;
-    /** The master whose session {@link MasterWatch} stopped, and why; cleared by the next start. */
+    /** The master whose session {@link MasterWatch} stopped, and why; cleared by the next start or stop. */
     private MasterUrl lostMaster;
     private String lostReason;
     /** The stop of a lost master's session, which Spark may spend a while on; a new session must wait for it. */
@@ -219,8 +219,12 @@ public final class SparkSessions {
         return isRunning() ? running.driver().map(DriverAddress::describe) : Optional.empty();
     }
 
-    /** Stops the running session, if any, and forgets its leases; the next use starts a new one. */
+    /**
+     * Stops the running session, if any, and forgets its leases and a lost master; the next use starts a new one.
+     */
     public synchronized void stop() {
+        lostMaster = null;
+        lostReason = null;
         if (running != null) {
             Running stopping = running;
             running = null;
@@ -332,8 +336,6 @@ public final class SparkSessions {
         Running started = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress, driver, watch);
         watch.ifPresent(w -> w.start(reason -> masterLost(started, reason)));
         running = started;
-        lostMaster = null;
-        lostReason = null;
         cellJobs.tagThread(sc);
         return running;
     }
@@ -368,9 +370,8 @@ public final class SparkSessions {
         try {
             lostSessionStop.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillStopping) {
-            throw new SparkStartException("The session on " + lostMaster.url() + ", whose master stopped answering, is"
-                    + " still stopping: Spark waits for the lost hosts up to spark.network.timeout (120 s by default)."
-                    + " Run the cell again shortly.");
+            throw new SparkStartException("The session whose master stopped answering is still stopping: Spark waits"
+                    + " for the lost hosts up to spark.network.timeout (120 s by default). Run the cell again shortly.");
         } catch (ExecutionException failed) {
             // it is stopped as far as it could be; Spark logged why
         } catch (InterruptedException e) {
