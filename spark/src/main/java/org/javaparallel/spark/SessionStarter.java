@@ -40,14 +40,14 @@ final class SessionStarter {
         starter.setContextClassLoader(loader);
         starter.setDaemon(true);
         starter.start();
-        SparkSession session = awaitCreation(creation, conf, master, deadline, timeout);
+        SparkSession session = awaitCreation(creation, master, deadline, timeout);
         if (!master.sharesDriverJvm()) {
             awaitExecutor(session, master, deadline, timeout);
         }
         return session;
     }
 
-    private static SparkSession awaitCreation(CompletableFuture<SparkSession> creation, SparkConf conf, MasterUrl master,
+    private static SparkSession awaitCreation(CompletableFuture<SparkSession> creation, MasterUrl master,
                                               long deadline, Duration timeout) {
         try {
             return creation.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -56,10 +56,8 @@ final class SessionStarter {
             throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
                     + timeout.toSeconds() + " s. Is it a Spark 4.1 master? A cluster that requires a secret "
                     + "(spark.authenticate) refuses a driver without it: %spark conf spark.authenticate=true and "
-                    + "spark.authenticate.secret=<the cluster's secret>. The master also connects back to this driver, at "
-                    + driverAddress(conf) + ": a firewall that blocks that is the other cause; set spark.driver.port and "
-                    + "spark.blockManager.port to ports it lets through from the cluster. The master's web UI lists "
-                    + "workers and applications.");
+                    + "spark.authenticate.secret=<the cluster's secret>. The master's web UI lists workers and "
+                    + "applications.");
         } catch (ExecutionException e) {
             throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),
                     e.getCause());
@@ -103,24 +101,19 @@ final class SessionStarter {
 
     /**
      * Executors that cannot connect back to the driver die at start and are replaced, forever, without a word to
-     * the driver: the two causes cannot be told apart from here, so the message names both, with the address.
+     * the driver (the master reaches it anyway, over the connection the driver opened): the two causes cannot be
+     * told apart from here, so the message names both, with the address that a running SparkContext has set.
      */
     private static String noExecutorMessage(SparkConf conf, MasterUrl master, Duration timeout) {
         return "The Spark master " + master.url() + " accepted this application, but no executor started within "
-                + timeout.toSeconds() + " s. Executors connect back to this driver at " + driverAddress(conf)
-                + " (spark.driver.host, spark.driver.port): if the workers"
+                + timeout.toSeconds() + " s. Executors connect back to this driver at " + conf.get("spark.driver.host")
+                + ":" + conf.get("spark.driver.port") + " (spark.driver.host, spark.driver.port): if the workers"
                 + " cannot reach that address (a firewall, or an address of another network), set %spark conf"
                 + " spark.driver.host=<an address of this host that they reach>, and with a firewall also"
                 + " spark.driver.port and spark.blockManager.port to ports it lets through. Otherwise the workers lack"
                 + " free cores or memory (each executor needs spark.executor.memory = "
                 + conf.get("spark.executor.memory", System.getenv().getOrDefault("SPARK_EXECUTOR_MEMORY", "1g"))
                 + "): the master's web UI shows them, the workers' logs say why executors exited.";
-    }
-
-    /** Where the cluster reaches the driver, as far as the configuration tells before Spark started. */
-    private static String driverAddress(SparkConf conf) {
-        return conf.get("spark.driver.host", "this host's address") + ":"
-                + conf.get("spark.driver.port", "<a port Spark chose at start>");
     }
 
     private static String rootMessage(Throwable error) {

@@ -10,11 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -41,11 +37,7 @@ public final class SparkSessions {
     private final List<Path> jars = new ArrayList<>();
     private Running running;
     private int leases;
-    /** The master whose session {@link MasterWatch} stopped, and why; cleared by the next start or stop. */
-    private MasterUrl lostMaster;
-    private String lostReason;
-    /** The stop of a lost master's session, which Spark may spend a while on; a new session must wait for it. */
-    private CompletableFuture<Void> lostSessionStop = CompletableFuture.completedFuture(null);
+    private final LostMaster lost = new LostMaster();
 
     private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress,
                            Optional<DriverAddress> driver, Optional<MasterWatch> watch) {
@@ -117,7 +109,7 @@ public final class SparkSessions {
             return running.session();
         }
         // after a lost master, cells that use spark()/sc() keep to that master instead of a local session
-        return start(lostMaster != null ? lostMaster : new MasterUrl(settings.master())).session();
+        return start(lost.master().orElseGet(() -> new MasterUrl(settings.master()))).session();
     }
 
     /**
@@ -223,8 +215,7 @@ public final class SparkSessions {
      * Stops the running session, if any, and forgets its leases and a lost master; the next use starts a new one.
      */
     public synchronized void stop() {
-        lostMaster = null;
-        lostReason = null;
+        lost.forget();
         if (running != null) {
             Running stopping = running;
             running = null;
@@ -235,22 +226,12 @@ public final class SparkSessions {
         }
     }
 
-    private void masterLost(Running lost, String reason) {
-        synchronized (this) {
-            if (running != lost) {
-                return;
-            }
-            lostMaster = lost.master();
-            lostReason = reason;
+    private synchronized void masterLost(Running session, String reason) {
+        if (running == session) {
             running = null;
             leases = 0;
-            lost.progress().close();
-            // not under the lock: Spark may wait for the lost hosts for up to spark.network.timeout
-            lostSessionStop = CompletableFuture.runAsync(lost.session()::stop, runnable -> {
-                Thread stopper = new Thread(runnable, "spark-lost-session-stop");
-                stopper.setDaemon(true);
-                stopper.start();
-            });
+            session.progress().close();
+            lost.record(session.master(), reason, session.session());
         }
     }
 
@@ -325,7 +306,7 @@ public final class SparkSessions {
             driver = Optional.of(DriverAddress.choose(settings.effective(), towardsMaster, master));
             conf.set(DriverAddress.HOST_KEY, driver.get().host());
         }
-        awaitLostSessionStop();
+        lost.awaitStop();
         stop();
         SparkSession session = SessionStarter.start(conf, master, CellState.loader(), timeout);
         SparkContext sc = session.sparkContext();
@@ -365,30 +346,12 @@ public final class SparkSessions {
         return conf;
     }
 
-    /** Spark allows one context per JVM: a new one cannot start while the lost one is still stopping. */
-    private void awaitLostSessionStop() {
-        try {
-            lostSessionStop.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillStopping) {
-            throw new SparkStartException("The session whose master stopped answering is still stopping: Spark waits"
-                    + " for the lost hosts up to spark.network.timeout (120 s by default). Run the cell again shortly.");
-        } catch (ExecutionException failed) {
-            // it is stopped as far as it could be; Spark logged why
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SparkStartException("Interrupted while the session on the lost master was stopping");
-        }
-    }
-
     /** The local address of a connection to the master; a lost master's failure says what happened first. */
     private InetAddress probe(MasterUrl master, Duration timeout) {
         try {
             return master.requireReachable(PROBE_TIMEOUT.compareTo(timeout) < 0 ? PROBE_TIMEOUT : timeout);
         } catch (SparkStartException unreachable) {
-            if (master.equals(lostMaster)) {
-                throw new SparkStartException(lostReason + " " + unreachable.getMessage(), unreachable);
-            }
-            throw unreachable;
+            throw lost.explain(master, unreachable);
         }
     }
 
