@@ -15,7 +15,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # it itself); sklearn for the ML comparison benchmark; Chromium + chromedriver + Selenium for BrowserIT;
 # Slurm + munge for the cluster tests; venv for PipKernelIT's fresh environment; shellcheck for install.sh;
 # the JDK's sources, from which JShell takes the javadoc that inspect (Shift+Tab) shows; PoCL, an OpenCL
-# device on the CPU, with the ICD loader and clinfo, for the gpu module's tests.
+# device on the CPU, with the ICD loader and clinfo, for the gpu module's tests; iproute2 (ip netns) for the
+# multi-host tests, which make their hosts as network namespaces (.ci/netns-hosts.sh), and nftables for their
+# firewall case.
 APT_PACKAGES=(
   jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook jupyter-console
   python3-sklearn
@@ -24,6 +26,7 @@ APT_PACKAGES=(
   python3-venv shellcheck
   openjdk-17-source
   pocl-opencl-icd ocl-icd-libopencl1 clinfo
+  iproute2 nftables
 )
 
 missing=()
@@ -41,7 +44,8 @@ if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     apt-get -o DPkg::Lock::Timeout=300 install -y -q "${missing[@]}"
   fi
   bash .ci/slurm-up.sh
-  trap 'bash .ci/slurm-down.sh' EXIT
+  # the multi-host tests remove their namespaces themselves; this also catches what a killed run left
+  trap 'bash .ci/netns-slurm.sh down; bash .ci/netns-hosts.sh down; bash .ci/slurm-down.sh' EXIT
 elif ((${#missing[@]})); then
   echo "run-tests: not root, so these are not installed: ${missing[*]}"
   echo "run-tests: the tests that need them are skipped; to run them: sudo apt-get install ${missing[*]}"

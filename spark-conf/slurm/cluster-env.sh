@@ -54,6 +54,41 @@ jp_worker_memory_mb() {
     echo "$mb"
 }
 
+# A Spark size ("512m", "2g", "1024" = MB) in MB: jp_size_mb SIZE
+jp_size_mb() {
+    local size=${1,,}
+    size=${size%b}
+    case "$size" in
+        *k) echo $((${size%k} / 1024)) ;;
+        *m) echo "${size%m}" ;;
+        *g) echo $((${size%g} * 1024)) ;;
+        *t) echo $((${size%t} * 1024 * 1024)) ;;
+        *[!0-9]* | '') jp_slurm_die "'$1' is not a Spark memory size such as 512m or 2g" ;;
+        *) echo "$size" ;;
+    esac
+}
+
+# spark.executor.memory in MB as FILE (a spark-defaults.conf) sets it, else as Spark takes it from the driver's
+# environment (SPARK_EXECUTOR_MEMORY), else Spark's default of 1g.
+jp_executor_memory_mb() {
+    local value
+    value=$(sed -n 's/^[[:space:]]*spark\.executor\.memory[[:space:]=:]\{1,\}\([^[:space:]]*\).*/\1/p' "$1" 2>/dev/null | tail -n 1)
+    jp_size_mb "${value:-${SPARK_EXECUTOR_MEMORY:-1g}}"
+}
+
+# Fails, saying what to raise or lower, when a worker with WORKER_MB cannot hold one executor:
+# jp_require_executor_fits NODE WORKER_MB DEFAULTS_FILE
+jp_require_executor_fits() {
+    local node=$1 worker_mb=$2 defaults=$3 executor_mb
+    executor_mb=$(jp_executor_memory_mb "$defaults")
+    [ "$worker_mb" -ge "$executor_mb" ] && return 0
+    jp_slurm_die "the worker on $node would have $worker_mb MB for executors, less than one executor needs
+  (spark.executor.memory = $executor_mb MB, from $defaults), so no executor could ever start.
+  Ask for more memory: sbatch --mem=$((JP_NODE_MEMORY_MB + executor_mb - worker_mb))M (this job has $JP_NODE_MEMORY_MB MB per node),
+  or lower spark.executor.memory to at most ${worker_mb}m in $defaults and in the notebook
+  (%spark conf spark.executor.memory=${worker_mb}m before %backend spark slurm)."
+}
+
 # Scratch space on the node's own disk (shuffle files, executor work dirs), removed when the job ends.
 jp_node_local_dir() {
     echo "${JP_NODE_LOCAL_DIR:-${TMPDIR:-/tmp}}/java-parallel-spark-$SLURM_JOB_ID"

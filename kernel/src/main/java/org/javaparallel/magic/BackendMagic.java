@@ -27,7 +27,14 @@ public final class BackendMagic implements Magic {
     @Override
     public void line(String args, MagicContext context) {
         if (!args.isBlank()) {
-            Backends.use(parse(args));
+            BackendSpec spec = parse(args);
+            try {
+                Backends.use(spec);
+            } catch (RuntimeException failed) {
+                // without this the next cell silently runs on the old backend
+                throw new BackendNotChangedException(failed.getMessage() + "\nThe backend stays "
+                        + Backends.describe() + ".", failed);
+            }
         }
         context.out().println(Backends.describe());
     }

@@ -50,7 +50,7 @@ public final class ResourcesMagic implements Magic {
         text.append(ClusterFile.read()
                 .map(cluster -> "Spark cluster job " + cluster.jobId() + ": " + cluster.master()
                         + " (UI " + cluster.ui() + "); connect with %backend spark slurm\n")
-                .orElse("Spark cluster job: none running (spark-conf/slurm/spark-cluster.sbatch starts one)\n"));
+                .orElse("Spark cluster job: none running (sbatch " + ClusterFile.jobScript() + " starts one)\n"));
         text.append("Backend: ").append(Backends.describe()).append('\n');
         SparkSessions spark = SparkSessions.shared();
         text.append("Spark session: ").append(spark.isRunning() ? spark.status() : "not started").append('\n');

@@ -97,6 +97,26 @@ class SlurmClusterEnvTest {
     }
 
     @Test
+    void aWorkerTooSmallForOneExecutorStopsTheJobSayingWhatToChange() throws IOException {
+        env.put("SLURM_MEM_PER_NODE", "4096"); // sbatch --mem=4G: 512 MB left for executors on the first node
+        Path defaults = Files.writeString(dir.resolve("spark-defaults.conf"), "spark.serializer x\n");
+        OpsScripts.Result result = clusterEnv("jp_require_executor_fits cn07 $(jp_worker_memory_mb cn07) " + defaults);
+        assertNotEquals(0, result.exitCode(), result::describe);
+        assertTrue(result.stderr().contains("the worker on cn07 would have 512 MB for executors"), result::describe);
+        assertTrue(result.stderr().contains("spark.executor.memory = 1024 MB, from " + defaults), result::describe);
+        assertTrue(result.stderr().contains("sbatch --mem=4608M"), result::describe);
+        assertTrue(result.stderr().contains("%spark conf spark.executor.memory=512m"), result::describe);
+    }
+
+    @Test
+    void anExecutorMemoryThatFitsLetsTheJobGoOn() throws IOException {
+        env.put("SLURM_MEM_PER_NODE", "4096");
+        Path defaults = Files.writeString(dir.resolve("spark-defaults.conf"), "spark.executor.memory   512m\n");
+        assertEquals(List.of("fits"), lines("jp_require_executor_fits cn07 512 " + defaults + " && echo fits"));
+        assertEquals(List.of("2048 512 1024"), lines("echo $(jp_size_mb 2g) $(jp_size_mb 512M) $(jp_size_mb 1024)"));
+    }
+
+    @Test
     void masterFileIsWhatTheKernelReadsAndOnlyItsJobRemovesIt() {
         Path secret = stateDir.resolve("spark-secret-777");
         lines("jp_write_master_file spark://cn07:7077 http://cn07:8080 '" + secret + "'");

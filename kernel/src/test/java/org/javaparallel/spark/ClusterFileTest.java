@@ -38,9 +38,11 @@ class ClusterFileTest {
 
     @Test
     void absenceMessageTellsHowToStartACluster() {
-        String message = ClusterFile.absenceMessage(dir.resolve(ClusterFile.FILE_NAME));
+        String message = ClusterFile.absenceMessage(dir.resolve(ClusterFile.FILE_NAME),
+                "/opt/jp/share/java-parallel/spark-home/conf/slurm/spark-cluster.sbatch");
         assertTrue(message.startsWith("no Spark cluster job is running"), message);
-        assertTrue(message.contains("spark-conf/slurm/spark-cluster.sbatch"), message);
+        assertTrue(message.contains("sbatch --nodes=N --cpus-per-task=C "
+                + "/opt/jp/share/java-parallel/spark-home/conf/slurm/spark-cluster.sbatch"), message);
         assertTrue(message.contains(dir.resolve(ClusterFile.FILE_NAME).toString()), message);
     }
 

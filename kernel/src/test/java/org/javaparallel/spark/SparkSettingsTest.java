@@ -32,6 +32,21 @@ class SparkSettingsTest {
     }
 
     @Test
+    void theClusterJobScriptIsTheInstalledSparkHomesNotTheConfCopys() throws IOException {
+        // install.sh's layout: <prefix>/share/java-parallel/{spark-conf, spark-home/{jars, conf -> ../spark-conf}}
+        Path share = dir.resolve("share/java-parallel");
+        Path conf = Files.createDirectories(share.resolve("spark-conf/slurm"));
+        Files.writeString(conf.resolveSibling("spark-defaults.conf"), "spark.serializer x\n");
+        Files.writeString(conf.resolve("spark-cluster.sbatch"), "#!/bin/bash\n");
+        Files.createDirectories(share.resolve("spark-home/jars"));
+        Files.createSymbolicLink(share.resolve("spark-home/conf"), share.resolve("spark-conf"));
+
+        assertEquals(Optional.of(share.resolve("spark-home/conf/slurm/spark-cluster.sbatch").toAbsolutePath()),
+                SparkSettings.of(Optional.of(share.resolve("spark-conf"))).clusterJobScript());
+        assertEquals(Optional.empty(), SparkSettings.of(Optional.of(dir.resolve("elsewhere"))).clusterJobScript());
+    }
+
+    @Test
     void withoutAFileTheMasterIsLocal() {
         SparkSettings settings = SparkSettings.of(Optional.of(dir.resolve("missing")));
         assertEquals(SparkSettings.DEFAULT_MASTER, settings.master());

@@ -63,7 +63,21 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
      */
     public static ClusterFile require() {
         Path file = defaultLocation();
-        return read(file).orElseThrow(() -> new IllegalStateException(absenceMessage(file)));
+        return read(file).orElseThrow(() -> {
+            String queued = ClusterJobQueue.describe(ClusterJobQueue.squeue(), jobScript());
+            return new IllegalStateException(queued.isEmpty() ? absenceMessage(file, jobScript()) : queued);
+        });
+    }
+
+    /**
+     * The job script to submit, as the user should type it: the installed one when the kernel knows it.
+     *
+     * @return its path, or a description of where install.sh puts it
+     */
+    public static String jobScript() {
+        return SparkSettings.fromEnvironment().clusterJobScript().map(Path::toString)
+                .orElse("<prefix>/share/java-parallel/spark-home/conf/slurm/spark-cluster.sbatch (install.sh makes it;"
+                        + " the copy in the clone has no Spark jars next to it)");
     }
 
     /**
@@ -102,11 +116,11 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
      * What to tell a user who asked for the cluster when none runs: how to start one.
      *
      * @param file where the cluster file was looked for
+     * @param jobScript the job script to submit, see {@link #jobScript()}
      * @return the message
      */
-    public static String absenceMessage(Path file) {
-        return "no Spark cluster job is running: submit spark-conf/slurm/spark-cluster.sbatch"
-                + " (sbatch --nodes=N --cpus-per-task=C spark-conf/slurm/spark-cluster.sbatch)"
+    public static String absenceMessage(Path file, String jobScript) {
+        return "no Spark cluster job is running: submit one with sbatch --nodes=N --cpus-per-task=C " + jobScript
                 + " and wait for " + file + " to appear (squeue --me shows the job RUNNING)";
     }
 
@@ -142,7 +156,7 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
         if (value == null || value.isEmpty()) {
             throw new IllegalStateException("the Spark cluster file " + file + " has no '" + key
                     + "=' line; it was written by an incomplete or older cluster job: scancel that job"
-                    + " and submit spark-conf/slurm/spark-cluster.sbatch again");
+                    + " and submit " + jobScript() + " again");
         }
         return value;
     }

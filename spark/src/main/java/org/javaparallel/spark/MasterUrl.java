@@ -1,6 +1,8 @@
 package org.javaparallel.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -42,19 +44,35 @@ record MasterUrl(String url) {
         }
     }
 
-    /** Fails at once, naming the master, when no address of a standalone master accepts a connection. */
-    void requireReachable(Duration timeout) {
-        if (!isStandalone()) {
-            return;
+    /**
+     * Fails at once, naming the master, when no address of a standalone master accepts a connection.
+     *
+     * @return the local address of the connection that succeeded: one the master's network routes back to
+     */
+    InetAddress requireReachable(Duration timeout) {
+        try (Socket socket = connect(timeout)) {
+            return socket.getLocalAddress();
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing);
         }
+    }
+
+    /** A connection to the first address of a standalone master that accepts one; the caller closes it. */
+    Socket connect(Duration timeout) {
         IOException last = null;
         for (InetSocketAddress address : standaloneAddresses()) {
-            try (Socket socket = new Socket()) {
+            Socket socket = new Socket();
+            try {
                 socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()),
                         (int) timeout.toMillis());
-                return;
+                return socket;
             } catch (IOException e) {
                 last = e;
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it never connected
+                }
             }
         }
         throw new SparkStartException("Cannot reach the Spark master " + url + " (" + last.getMessage() + "). "

@@ -15,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
  * outlives the limit is abandoned and its session stopped whenever Spark gives up or finishes.
  */
 final class SessionStarter {
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final long EXECUTOR_POLL_MILLIS = 200;
     private static CompletableFuture<?> abandoned = CompletableFuture.completedFuture(null);
 
@@ -30,7 +29,6 @@ final class SessionStarter {
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        master.requireReachable(PROBE_TIMEOUT.compareTo(timeout) < 0 ? PROBE_TIMEOUT : timeout);
         CompletableFuture<SparkSession> creation = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -56,7 +54,10 @@ final class SessionStarter {
         } catch (TimeoutException e) {
             abandon(creation);
             throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
-                    + timeout.toSeconds() + " s. Is it a Spark 4.1 master? Its web UI lists workers and applications.");
+                    + timeout.toSeconds() + " s. Is it a Spark 4.1 master? A cluster that requires a secret "
+                    + "(spark.authenticate) refuses a driver without it: %spark conf spark.authenticate=true and "
+                    + "spark.authenticate.secret=<the cluster's secret>. The master's web UI lists workers and "
+                    + "applications.");
         } catch (ExecutionException e) {
             throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),
                     e.getCause());
@@ -84,10 +85,9 @@ final class SessionStarter {
                         + "; the kernel log has Spark's reason.");
             }
             if (System.nanoTime() > deadline) {
+                String message = noExecutorMessage(session.sparkContext().getConf(), master, timeout);
                 session.stop();
-                throw new SparkStartException("The Spark master " + master.url() + " accepted this application, but no "
-                        + "executor started within " + timeout.toSeconds() + " s. Check on the master's web UI that "
-                        + "workers are alive with free cores and memory, and read the workers' logs.");
+                throw new SparkStartException(message);
             }
             try {
                 Thread.sleep(EXECUTOR_POLL_MILLIS);
@@ -97,6 +97,23 @@ final class SessionStarter {
                 throw new SparkStartException("Interrupted while waiting for executors from " + master.url());
             }
         }
+    }
+
+    /**
+     * Executors that cannot connect back to the driver die at start and are replaced, forever, without a word to
+     * the driver (the master reaches it anyway, over the connection the driver opened): the two causes cannot be
+     * told apart from here, so the message names both, with the address that a running SparkContext has set.
+     */
+    private static String noExecutorMessage(SparkConf conf, MasterUrl master, Duration timeout) {
+        return "The Spark master " + master.url() + " accepted this application, but no executor started within "
+                + timeout.toSeconds() + " s. Executors connect back to this driver at " + conf.get("spark.driver.host")
+                + ":" + conf.get("spark.driver.port") + " (spark.driver.host, spark.driver.port): if the workers"
+                + " cannot reach that address (a firewall, or an address of another network), set %spark conf"
+                + " spark.driver.host=<an address of this host that they reach>, and with a firewall also"
+                + " spark.driver.port and spark.blockManager.port to ports it lets through. Otherwise the workers lack"
+                + " free cores or memory (each executor needs spark.executor.memory = "
+                + conf.get("spark.executor.memory", System.getenv().getOrDefault("SPARK_EXECUTOR_MEMORY", "1g"))
+                + "): the master's web UI shows them, the workers' logs say why executors exited.";
     }
 
     private static String rootMessage(Throwable error) {

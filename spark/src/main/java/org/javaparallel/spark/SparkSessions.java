@@ -1,5 +1,6 @@
 package org.javaparallel.spark;
 
+import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class SparkSessions {
     /** Seconds a start may take, including the first executor's launch on a cluster. */
     public static final String START_TIMEOUT_KEY = "spark.javaparallel.startTimeout";
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final SparkSessions SHARED = new SparkSessions(SparkSettings.fromEnvironment());
 
     private final SparkSettings settings;
@@ -35,8 +37,10 @@ public final class SparkSessions {
     private final List<Path> jars = new ArrayList<>();
     private Running running;
     private int leases;
+    private final LostMaster lost = new LostMaster();
 
-    private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress) {
+    private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress,
+                           Optional<DriverAddress> driver, Optional<MasterWatch> watch) {
         boolean alive() {
             return !session.sparkContext().isStopped();
         }
@@ -73,7 +77,7 @@ public final class SparkSessions {
      * {@code %spark conf key=value}: applies to the next start.
      *
      * @param key the setting's name, e.g. {@code spark.executor.memory}; not blank, no spaces
-     * @param value its value; null means an empty value
+     * @param value its value; null or empty leaves the setting to Spark, overriding the defaults file
      * @throws IllegalStateException if a session is running
      * @throws IllegalArgumentException if {@code key} is null, blank or contains a space
      */
@@ -101,7 +105,11 @@ public final class SparkSessions {
      * @throws SparkStartException if a session cannot be started
      */
     public synchronized SparkSession session() {
-        return isRunning() ? running.session() : start(new MasterUrl(settings.master())).session();
+        if (isRunning()) {
+            return running.session();
+        }
+        // after a lost master, cells that use spark()/sc() keep to that master instead of a local session
+        return start(lost.master().orElseGet(() -> new MasterUrl(settings.master()))).session();
     }
 
     /**
@@ -115,7 +123,6 @@ public final class SparkSessions {
         if (isRunning() && running.master().url().equals(master)) {
             return running.session();
         }
-        stop();
         return start(new MasterUrl(master)).session();
     }
 
@@ -179,14 +186,52 @@ public final class SparkSessions {
         return isRunning() && !running.master().sharesDriverJvm();
     }
 
-    /** Stops the running session, if any, and forgets its leases; the next use starts a new one. */
+    /**
+     * The cores that run tasks: the executors' cores on a cluster (Spark's defaultParallelism is at least 2, whatever
+     * the cluster has), the local threads in local mode.
+     *
+     * @return the number of cores, at least 1
+     * @throws SparkStartException if a session cannot be started
+     */
+    public synchronized int cores() {
+        JavaSparkContext context = context();
+        if (running.master().sharesDriverJvm()) {
+            return context.defaultParallelism();
+        }
+        int cores = ExecutorCores.of(context.sc());
+        return cores > 0 ? cores : context.defaultParallelism();
+    }
+
+    /**
+     * The address executors reach the driver at and why it was chosen, on a cluster.
+     *
+     * @return e.g. "driver at 10.1.2.3 (set by spark.driver.host)", or empty in local mode or when no session runs
+     */
+    public synchronized Optional<String> driverDescription() {
+        return isRunning() ? running.driver().map(DriverAddress::describe) : Optional.empty();
+    }
+
+    /**
+     * Stops the running session, if any, and forgets its leases and a lost master; the next use starts a new one.
+     */
     public synchronized void stop() {
+        lost.forget();
         if (running != null) {
             Running stopping = running;
             running = null;
             leases = 0;
             stopping.progress().close();
+            stopping.watch().ifPresent(MasterWatch::close);
             stopping.session().stop();
+        }
+    }
+
+    private synchronized void masterLost(Running session, String reason) {
+        if (running == session) {
+            running = null;
+            leases = 0;
+            session.progress().close();
+            lost.record(session.master(), reason, session.session());
         }
     }
 
@@ -248,23 +293,42 @@ public final class SparkSessions {
         return isRunning() ? running.session().sparkContext() : null;
     }
 
+    /** Replaces a running session, if any; a master that does not answer fails before the running one stops. */
     private Running start(MasterUrl master) {
         JavaVersionCheck.requireSupported();
         useLogConfiguration();
         SparkConf conf = conf(master);
-        SparkSession session = SessionStarter.start(conf, master, CellState.loader(), startTimeout(conf));
+        Duration timeout = startTimeout(conf);
+        Optional<DriverAddress> driver = Optional.empty();
+        if (master.isStandalone()) {
+            // fails at once on a master that does not answer, instead of Spark's minute of retries
+            InetAddress towardsMaster = probe(master, timeout);
+            driver = Optional.of(DriverAddress.choose(settings.effective(), towardsMaster, master));
+            conf.set(DriverAddress.HOST_KEY, driver.get().host());
+        }
+        lost.awaitStop();
+        stop();
+        SparkSession session = SessionStarter.start(conf, master, CellState.loader(), timeout);
         SparkContext sc = session.sparkContext();
         SparkProgress progress = new SparkProgress(Optional.ofNullable(sc.uiWebUrl().getOrElse(() -> null)),
                 cellJobs::outputOf);
         sc.addSparkListener(progress);
-        running = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress);
+        Optional<MasterWatch> watch = Optional.ofNullable(master.isStandalone() ? new MasterWatch(master) : null);
+        Running started = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress, driver, watch);
+        watch.ifPresent(w -> w.start(reason -> masterLost(started, reason)));
+        running = started;
         cellJobs.tagThread(sc);
         return running;
     }
 
     private SparkConf conf(MasterUrl master) {
         SparkConf conf = new SparkConf(false);
-        settings.effective().forEach(conf::set);
+        // an empty value (%spark conf key=) leaves the setting to Spark, e.g. to undo a spark.driver.host
+        settings.effective().forEach((key, value) -> {
+            if (!value.isBlank()) {
+                conf.set(key, value);
+            }
+        });
         conf.setMaster(master.url());
         conf.setIfMissing("spark.app.name", "java-parallel");
         conf.set("spark.plugins", append(conf.get("spark.plugins", ""), ",", CellStatePlugin.class.getName()));
@@ -280,6 +344,15 @@ public final class SparkSessions {
             }
         }
         return conf;
+    }
+
+    /** The local address of a connection to the master; a lost master's failure says what happened first. */
+    private InetAddress probe(MasterUrl master, Duration timeout) {
+        try {
+            return master.requireReachable(PROBE_TIMEOUT.compareTo(timeout) < 0 ? PROBE_TIMEOUT : timeout);
+        } catch (SparkStartException unreachable) {
+            throw lost.explain(master, unreachable);
+        }
     }
 
     private static Duration startTimeout(SparkConf conf) {
@@ -354,6 +427,7 @@ public final class SparkSessions {
             lines.put("executors", "executors: " + (sc.statusTracker().getExecutorInfos().length - 1)
                     + (running.master().sharesDriverJvm() ? " (in this JVM)" : "")
                     + ", default parallelism " + sc.defaultParallelism());
+            running.driver().ifPresent(driver -> lines.put("driver", driver.describe()));
             uiUrl().ifPresent(url -> lines.put("ui", "Spark UI: " + url));
         } else {
             lines.put("state", "Spark is not running; it starts on first use of spark()/sc() or a Spark backend, "

@@ -117,6 +117,23 @@ public final class SparkSettings {
     }
 
     /**
+     * The installed SLURM job script that starts a Spark cluster: {@code spark-home/conf/slurm/spark-cluster.sbatch}
+     * next to the configuration directory (install.sh puts both under {@code <prefix>/share/java-parallel}). Only a
+     * copy inside a spark-home works: the job finds Spark's jars in the directory above conf/.
+     *
+     * @return the script, or empty when the kernel was not installed with a spark-home
+     */
+    public Optional<Path> clusterJobScript() {
+        String script = "conf/slurm/spark-cluster.sbatch";
+        return directory().stream()
+                .flatMap(conf -> java.util.stream.Stream.of(conf.getParent(), conf.resolveSibling("spark-home")))
+                .filter(home -> Files.isDirectory(home.resolve("jars")))
+                .map(home -> home.resolve(script))
+                .filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    /**
      * The spark-defaults.conf the defaults came from.
      *
      * @return the file, or empty when none was found

@@ -54,10 +54,23 @@ public final class JupyterClient implements AutoCloseable {
 
     /** Starts the installed kernel the way Jupyter does and waits until it answers kernel_info. */
     public static JupyterClient start(InstalledKernel kernel) throws IOException {
+        return start(kernel, List.of());
+    }
+
+    /**
+     * Starts the installed kernel on another host: {@code launcher} runs the bridge there (and so the kernel it
+     * starts), e.g. {@link NetnsHosts#launcher}. The test JVM's SPARK_LOCAL_IP (loopback, set by the build for
+     * one-host tests) is not passed on: the kernel must find an address the cluster reaches by itself.
+     */
+    public static JupyterClient start(InstalledKernel kernel, List<String> launcher) throws IOException {
         Prerequisites.require(Prerequisite.DEBIAN_JUPYTER);
         Path work = kernel.scratchDirectory("kernel");
-        ProcessBuilder builder = new ProcessBuilder(PYTHON, kernel.testScript("jupyter_bridge.py").toString())
-                .redirectError(work.resolve("bridge.log").toFile());
+        List<String> command = new java.util.ArrayList<>(launcher);
+        command.addAll(List.of(PYTHON, kernel.testScript("jupyter_bridge.py").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("bridge.log").toFile());
+        if (!launcher.isEmpty()) {
+            builder.environment().remove("SPARK_LOCAL_IP");
+        }
         builder.environment().putAll(kernel.jupyterEnvironment(work));
         Process process = builder.start();
         try {

@@ -65,13 +65,20 @@ public final class SparkPool implements Pool {
     }
 
     @Override
-    public String describe() {
-        return "spark(" + master + ", " + size() + " cores)";
+    public synchronized String describe() {
+        if (lease == null || !lease.isCurrent()) {
+            // describing must not start a session (nor fail for a master that is gone)
+            return "spark(" + master + ", not running: starts on next use)";
+        }
+        int cores = size();
+        return "spark(" + master + ", " + cores + (cores == 1 ? " core" : " cores")
+                + sessions.driverDescription().map(driver -> ", " + driver).orElse("") + ")";
     }
 
     @Override
     public int size() {
-        return context().defaultParallelism();
+        context();
+        return sessions.cores();
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class SparkPoolProvider implements PoolProvider {
     /**
      * {@code %backend spark slurm}: a pool on the cluster that the SLURM job {@code spark-cluster.sbatch}
      * started, found through the master file it writes (like Ray's {@code address="auto"}); the job's
-     * authentication secret is used for the session.
+     * authentication secret and encrypted RPC are used for the session.
      */
     private static Pool auto() {
         ClusterFile cluster = ClusterFile.require();
@@ -55,6 +55,7 @@ public final class SparkPoolProvider implements PoolProvider {
         if (!sessions.isRunning()) {
             sessions.configure("spark.authenticate", "true");
             sessions.configure("spark.authenticate.secret", cluster.secret());
+            sessions.configure("spark.network.crypto.enabled", "true"); // the job's daemons require it
         }
         return onMaster(cluster.master());
     }
