@@ -1,5 +1,7 @@
 package org.javaparallel.ops;
 
+import org.javaparallel.kernel.testing.Needs;
+import org.javaparallel.kernel.testing.Prerequisite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -19,7 +21,6 @@ import org.javaparallel.kernel.testing.JupyterClient;
 import org.javaparallel.kernel.testing.NetnsHosts;
 import org.javaparallel.spark.ClusterFile;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Needs({Prerequisite.DEBIAN_JUPYTER, Prerequisite.NETWORK_NAMESPACES, Prerequisite.SLURM_DAEMONS})
 class MultiHostSlurmIT {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
     private InstalledKernel installed;
@@ -47,7 +49,6 @@ class MultiHostSlurmIT {
 
     @BeforeAll
     void startSlurmAcrossHosts() throws IOException {
-        Assumptions.assumeFalse("1".equals(System.getenv("JP_SKIP_SLURM")), "JP_SKIP_SLURM=1: SLURM tests skipped");
         installed = InstalledKernel.get();
         hosts = NetnsHosts.up(installed.projectRoot());
         slurmScript = installed.projectRoot().resolve(".ci/netns-slurm.sh");

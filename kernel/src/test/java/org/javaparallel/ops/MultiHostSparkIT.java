@@ -1,5 +1,7 @@
 package org.javaparallel.ops;
 
+import org.javaparallel.kernel.testing.Needs;
+import org.javaparallel.kernel.testing.Prerequisite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +16,9 @@ import org.javaparallel.kernel.testing.ExecuteResult;
 import org.javaparallel.kernel.testing.InstalledKernel;
 import org.javaparallel.kernel.testing.JupyterClient;
 import org.javaparallel.kernel.testing.NetnsHosts;
-import org.javaparallel.spark.LocalStandaloneCluster;
 import org.javaparallel.spark.LocalStandaloneCluster.Host;
+import org.javaparallel.spark.LocalStandaloneCluster;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Needs({Prerequisite.DEBIAN_JUPYTER, Prerequisite.NETWORK_NAMESPACES})
 class MultiHostSparkIT {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(120);
     private static final String MASTER = "spark://node1:7077";
@@ -172,9 +174,8 @@ class MultiHostSparkIT {
 
     @Test
     @Order(7)
+    @Needs(Prerequisite.NFTABLES)
     void aFirewallBetweenTheClusterAndTheDriverIsNamedWithTheDriversAddress() throws IOException {
-        Assumptions.assumeTrue(hosts.exec("login", "nft", "--version") == 0,
-                "nft (Debian's nftables) is not installed: the firewall case is not tested");
         // the login host lets nothing from the cluster reach the driver's port
         assertEquals(0, hosts.exec("login", "nft", "add table inet jp-firewall; "
                 + "add chain inet jp-firewall in { type filter hook input priority 0; }; "

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The hosts {@code login}, {@code node1}, {@code node2}, {@code node3} of .ci/netns-hosts.sh: network namespaces on
@@ -20,12 +19,11 @@ public final class NetnsHosts implements AutoCloseable {
         this.script = script;
     }
 
-    /** Makes the hosts (removing leftovers of a killed run first), or skips the calling test. */
+    /**
+     * Makes the hosts, removing leftovers of a killed run first. The calling test says it needs
+     * {@link Prerequisite#NETWORK_NAMESPACES}, so that it is skipped where they cannot be made.
+     */
     public static NetnsHosts up(Path projectRoot) {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "multi-host tests need root for network namespaces (running as " + System.getProperty("user.name") + ")");
-        Assumptions.assumeTrue(run(List.of("ip", "netns", "list")) == 0,
-                "multi-host tests need `ip netns` (Debian's iproute2), which is not available here");
         Path script = projectRoot.resolve(".ci/netns-hosts.sh");
         NetnsHosts hosts = new NetnsHosts(script);
         if (run(List.of("bash", script.toString(), "up")) != 0) {

@@ -35,6 +35,15 @@ public enum Prerequisite {
     /** An OpenCL device, for running cell functions on it (PoCL gives one on the CPU of any machine). */
     OPENCL("an OpenCL device (PoCL runs one on the CPU)", "sudo apt-get install pocl-opencl-icd ocl-icd-libopencl1 clinfo",
             () -> !OpenCl.devices().isEmpty()),
+    /** Hosts made as network namespaces on one bridge: root and Debian's iproute2. */
+    NETWORK_NAMESPACES("root and `ip netns` (Debian's iproute2), to make hosts as network namespaces",
+            "run as root; sudo apt-get install iproute2",
+            () -> "root".equals(System.getProperty("user.name")) && succeeds(List.of("ip", "netns", "list"))),
+    /** A firewall rule inside a namespace, for the unreachable-driver case. */
+    NFTABLES("nftables (nft)", "sudo apt-get install nftables", () -> succeeds(List.of("nft", "--version"))),
+    /** SLURM's daemons and munge installed, to run a SLURM cluster of our own. */
+    SLURM_DAEMONS("SLURM's daemons and munge", "sudo apt-get install slurm-wlm munge",
+            () -> succeeds(List.of("sh", "-c", "command -v slurmctld && command -v slurmd && command -v munged"))),
     /** A SLURM controller that accepts jobs on this machine. */
     SLURM("a running SLURM controller with an idle node",
             "sudo apt-get install slurm-wlm munge && sudo bash .ci/slurm-up.sh",
