@@ -181,11 +181,13 @@ class MultiHostSparkIT {
                 + "add rule inet jp-firewall in ip saddr 198.18.77.0/24 tcp dport 7078 drop"));
         try {
             String text = backendErrorOfAnotherKernel(List.of("spark.authenticate=true", "spark.authenticate.secret=" + secret,
-                    "spark.network.crypto.enabled=true", "spark.driver.port=7078"), "firewall before the driver");
+                    "spark.network.crypto.enabled=true", "spark.executor.memory=512m", "spark.driver.port=7078"),
+                    "firewall before the driver");
             // the master reaches the driver over the connection the driver opened; the executors cannot
             assertTrue(text.contains("accepted this application, but no executor started within 15 s"), text);
             assertTrue(text.contains("Executors connect back to this driver at 198.18.77.10:7078"), text);
             assertTrue(text.contains("spark.driver.port and spark.blockManager.port to ports it lets through"), text);
+            assertTrue(text.contains("spark.executor.memory = 512m"), text); // fits the workers: only the firewall is in the way
         } finally {
             hosts.exec("login", "nft", "delete table inet jp-firewall");
         }
