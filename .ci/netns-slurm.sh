@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A three-node SLURM cluster on the hosts of netns-hosts.sh: slurmctld on node1, a slurmd on node1, node2 and
-# node3 (each in its namespace, named by its own host name), authenticated by this machine's munged. It is
-# separate from the SLURM of slurm-up.sh: its own cluster name, config, state, spool and log directories under
-# $JP_NETNS_SLURM_DIR (default /var/tmp/java-parallel-netns-slurm); its daemons listen only inside the namespaces.
+# node3 (each in its namespace, named by its own host name), all with one munge key. It is separate from the
+# SLURM of slurm-up.sh: its own munged, key and socket, cluster name, config, state, spool and log directories
+# under $JP_NETNS_SLURM_DIR (default /var/tmp/java-parallel-netns-slurm); its daemons listen only inside the
+# namespaces.
 # Clients must run on a namespace host with SLURM_CONF=$JP_NETNS_SLURM_DIR/slurm.conf:
 #   netns-hosts.sh run login env SLURM_CONF=... sbatch ...
 #   netns-slurm.sh up | down | conf
@@ -24,9 +25,9 @@ node_states() {
 }
 
 down() {
-    # The namespaces' processes (slurmctld, slurmd, jobs) go with netns-hosts.sh down; these are their files.
+    # The namespaces' processes (slurmctld, slurmd, jobs) go with netns-hosts.sh down; munged runs outside them.
     local pid_file
-    for pid_file in "$dir"/*.pid; do
+    for pid_file in "$dir"/*.pid "$dir"/munge/munged.pid; do
         [ -s "$pid_file" ] || continue
         kill -KILL "$(cat "$pid_file")" 2>/dev/null || true
     done
@@ -34,15 +35,22 @@ down() {
 }
 
 up() {
-    command -v slurmctld >/dev/null || { echo "netns-slurm: slurmctld is not installed (apt-get install slurm-wlm)" >&2; exit 1; }
-    munge -n >/dev/null 2>&1 || { echo "netns-slurm: munged does not answer (bash .ci/slurm-up.sh starts it)" >&2; exit 1; }
+    command -v slurmctld >/dev/null && command -v munged >/dev/null \
+        || { echo "netns-slurm: slurmctld or munged is not installed (apt-get install slurm-wlm munge)" >&2; exit 1; }
     down
-    mkdir -p "$dir"/{state,spool,log}
+    mkdir -p "$dir"/{state,spool,log,munge}
+    # munged insists on owning its key and directory
+    mungekey --create --keyfile="$dir/munge/munge.key"
+    chown -R munge:munge "$dir/munge"
+    chmod 711 "$dir/munge" # clients (root, slurm) reach the socket; the key stays readable by munge only
+    su -s /bin/sh munge -c "/usr/sbin/munged --socket='$dir/munge/socket' --key-file='$dir/munge/munge.key' \
+        --pid-file='$dir/munge/munged.pid' --log-file='$dir/munge/munged.log' --seed-file='$dir/munge/munged.seed'"
     cat >"$conf" <<CONF
 ClusterName=jpnetns
 SlurmctldHost=node1($(bash "$here/netns-hosts.sh" address node1))
 SlurmUser=root
 AuthType=auth/munge
+AuthInfo=socket=$dir/munge/socket
 StateSaveLocation=$dir/state
 SlurmdSpoolDir=$dir/spool/%n
 SlurmctldPidFile=$dir/slurmctld.pid

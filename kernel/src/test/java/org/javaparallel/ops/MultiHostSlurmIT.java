@@ -46,6 +46,7 @@ class MultiHostSlurmIT {
     private Path sparkHome;
     private Map<String, String> jobEnvironment;
     private final List<String> jobs = new ArrayList<>();
+    private JupyterClient kernel;
 
     @BeforeAll
     void startSlurmAcrossHosts() throws IOException {
@@ -66,11 +67,15 @@ class MultiHostSlurmIT {
                 "JP_NODE_RESERVED_MB", "256",
                 "JP_MASTER_MEMORY_MB", "256",
                 "SPARK_EXECUTOR_MEMORY", "512m"));
+        List<String> login = new ArrayList<>(hosts.launcher("login"));
+        login.add("env");
+        jobEnvironment.forEach((name, value) -> login.add(name + "=" + value));
+        kernel = JupyterClient.start(installed, login);
     }
 
     @AfterAll
     void stopSlurmAndHosts() {
-        try (NetnsHosts removed = hosts) {
+        try (NetnsHosts removed = hosts; JupyterClient closed = kernel) {
             jobs.forEach(job -> slurm(Duration.ofSeconds(15), "scancel", job));
             OpsScripts.run(Map.of(), Duration.ofSeconds(30), "bash", slurmScript.toString(), "down");
         }
@@ -78,6 +83,23 @@ class MultiHostSlurmIT {
 
     @Test
     @Order(1)
+    void aJobTooBigForThePartitionIsReportedAsPendingWithWhatToSubmit() {
+        String job = submitTo(List.of("--nodes=4"), List.of(sparkHome.resolve("conf/slurm/spark-cluster.sbatch").toString()));
+        try {
+            ExecuteResult backend = kernel.execute("%backend spark slurm", JOB_TIMEOUT);
+            System.out.println("multi-host slurm: a job too big: " + backend.describe());
+            assertEquals("error", backend.status(), backend::describe);
+            String text = backend.requireError().text();
+            assertTrue(text.contains("Spark cluster job " + job + " is PENDING ("), text);
+            assertTrue(text.contains("scancel " + job + " and submit a smaller one, e.g. sbatch --nodes=1 --cpus-per-task=2 "
+                    + sparkHome.resolve("conf/slurm/spark-cluster.sbatch")), text);
+        } finally {
+            slurm(Duration.ofSeconds(15), "scancel", job);
+        }
+    }
+
+    @Test
+    @Order(2)
     void theKernelOnTheLoginHostUsesTheJobsClusterAndScancelLeavesNothing() throws IOException {
         String job = submit(List.of());
         Path masterFile = stateDir.resolve(ClusterFile.FILE_NAME);
@@ -85,20 +107,17 @@ class MultiHostSlurmIT {
         ClusterFile cluster = ClusterFile.read(masterFile).orElseThrow(() -> new AssertionError(jobLog(job)));
         assertTrue(cluster.master().startsWith("spark://node1:"), cluster::toString);
 
-        List<String> login = new ArrayList<>(hosts.launcher("login"));
-        login.addAll(List.of("env", "JAVA_PARALLEL_STATE_DIR=" + stateDir, "SPARK_EXECUTOR_MEMORY=512m"));
-        try (JupyterClient kernel = JupyterClient.start(installed, login)) {
-            ExecuteResult backend = kernel.execute("%backend spark slurm", JOB_TIMEOUT);
-            assertEquals("ok", backend.status(), () -> backend.describe() + jobLog(job));
-            assertTrue(backend.stdout().contains("driver at 198.18.77.10"), backend::describe);
-            assertEquals("ok", kernel.execute("int k = 3;").status());
-            ExecuteResult product = kernel.execute("sc().parallelize(List.of(1, 2, 3)).map(x -> x * k).collect()", JOB_TIMEOUT);
-            assertEquals("[3, 6, 9]", product.resultText(), product::describe);
-            ExecuteResult where = kernel.execute("new TreeSet<>(sc().parallelize(IntStream.range(0, 24).boxed().toList(), 24)"
-                    + ".map(x -> { Thread.sleep(300); return java.net.InetAddress.getLocalHost().getHostName(); }).collect())",
-                    JOB_TIMEOUT);
-            assertEquals("[node1, node2, node3]", where.resultText(), where::describe);
-        }
+        ExecuteResult backend = kernel.execute("%backend spark slurm", JOB_TIMEOUT);
+        assertEquals("ok", backend.status(), () -> backend.describe() + jobLog(job));
+        assertTrue(backend.stdout().contains("driver at 198.18.77.10"), backend::describe);
+        assertEquals("ok", kernel.execute("int k = 3;").status());
+        ExecuteResult product = kernel.execute("sc().parallelize(List.of(1, 2, 3)).map(x -> x * k).collect()", JOB_TIMEOUT);
+        assertEquals("[3, 6, 9]", product.resultText(), product::describe);
+        ExecuteResult where = kernel.execute("new TreeSet<>(sc().parallelize(IntStream.range(0, 24).boxed().toList(), 24)"
+                + ".map(x -> { Thread.sleep(300); return java.net.InetAddress.getLocalHost().getHostName(); }).collect())",
+                JOB_TIMEOUT);
+        assertEquals("[node1, node2, node3]", where.resultText(), where::describe);
+        assertEquals("ok", kernel.execute("%backend threads").status());
 
         assertEquals(0, slurm(Duration.ofSeconds(15), "scancel", job).exitCode());
         await(Duration.ofSeconds(60), () -> !inQueue(job), "job " + job + " to leave the queue", job);
@@ -108,7 +127,7 @@ class MultiHostSlurmIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void theSearchRunsAsABatchJobAndWritesItsResultsNextToTheJobLog() throws IOException {
         Path conf = sparkHome.resolve("conf/slurm");
         long start = System.nanoTime();
@@ -129,9 +148,16 @@ class MultiHostSlurmIT {
 
     /** sbatch on the login host; {@code extra} may start with --wait and name the script and its arguments. */
     private String submit(List<String> extra) {
-        List<String> command = new ArrayList<>(List.of("sbatch", "--parsable", "--nodes=3", "--ntasks-per-node=1",
-                "--cpus-per-task=2", "--mem=1800", "--time=15", "--output=" + stateDir.resolve("job-%j.log")));
-        command.addAll(extra.isEmpty() ? List.of(sparkHome.resolve("conf/slurm/spark-cluster.sbatch").toString()) : extra);
+        return submitTo(List.of("--nodes=3"),
+                extra.isEmpty() ? List.of(sparkHome.resolve("conf/slurm/spark-cluster.sbatch").toString()) : extra);
+    }
+
+    private String submitTo(List<String> size, List<String> scriptAndArguments) {
+        List<String> command = new ArrayList<>(List.of("sbatch", "--parsable"));
+        command.addAll(size);
+        command.addAll(List.of("--ntasks-per-node=1", "--cpus-per-task=2", "--mem=1800", "--time=15",
+                "--output=" + stateDir.resolve("job-%j.log")));
+        command.addAll(scriptAndArguments);
         OpsScripts.Result submitted = slurm(Duration.ofSeconds(420), command.toArray(String[]::new));
         String job = submitted.stdout().strip().split(";")[0];
         if (!job.matches("\\d+")) {

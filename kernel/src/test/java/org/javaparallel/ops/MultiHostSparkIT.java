@@ -176,20 +176,24 @@ class MultiHostSparkIT {
     @Order(7)
     @Needs(Prerequisite.NFTABLES)
     void aFirewallBetweenTheClusterAndTheDriverIsNamedWithTheDriversAddress() throws IOException {
+        ok("%spark stop"); // its executors would hold every worker core, and no executor could start for lack of them
         // the login host lets nothing from the cluster reach the driver's port
         assertEquals(0, hosts.exec("login", "nft", "add table inet jp-firewall; "
                 + "add chain inet jp-firewall in { type filter hook input priority 0; }; "
                 + "add rule inet jp-firewall in ip saddr 198.18.77.0/24 tcp dport 7078 drop"));
         try {
             String text = backendErrorOfAnotherKernel(List.of("spark.authenticate=true", "spark.authenticate.secret=" + secret,
-                    "spark.network.crypto.enabled=true", "spark.driver.port=7078"), "firewall before the driver");
+                    "spark.network.crypto.enabled=true", "spark.executor.memory=512m", "spark.driver.port=7078"),
+                    "firewall before the driver");
             // the master reaches the driver over the connection the driver opened; the executors cannot
             assertTrue(text.contains("accepted this application, but no executor started within 15 s"), text);
             assertTrue(text.contains("Executors connect back to this driver at 198.18.77.10:7078"), text);
             assertTrue(text.contains("spark.driver.port and spark.blockManager.port to ports it lets through"), text);
+            assertTrue(text.contains("spark.executor.memory = 512m"), text); // fits the workers: only the firewall is in the way
         } finally {
             hosts.exec("login", "nft", "delete table inet jp-firewall");
         }
+        ok("%backend spark " + MASTER);
     }
 
     /**
