@@ -65,7 +65,10 @@ for report in glob.glob("*/target/*-reports/TEST-*.xml"):
     for case in ET.parse(report).getroot().iter("testcase"):
         skipped = case.find("skipped")
         if skipped is not None:
-            skips.append(f"{case.get('classname')}.{case.get('name')}: {skipped.get('message', 'no reason given')}")
+            # a disabled test's reason is the message; an assumption's is the first line of the text
+            reason = skipped.get("message") or (skipped.text or "").strip().split("\n")[0] or "no reason given"
+            reason = reason.removeprefix("org.opentest4j.TestAbortedException: ").removeprefix("Assumption failed: ")
+            skips.append(f"{case.get('classname')}.{case.get('name')}: {reason}")
 if skips:
     print(f"\nrun-tests: {len(skips)} tests skipped:")
     print("\n".join("  " + line for line in sorted(set(skips))))
