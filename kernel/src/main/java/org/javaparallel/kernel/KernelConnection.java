@@ -42,7 +42,7 @@ final class KernelConnection implements AutoCloseable {
         this.shell = new RequestChannel(context, hmac, false, this::dispatch);
         this.control = new RequestChannel(context, hmac, true, this::dispatch);
         this.stdin = new StdinChannel(context, hmac);
-        this.iopub = new DatedIOPubChannel(context, hmac);
+        this.iopub = new XPubIOPubChannel(context, hmac);
     }
 
     <T> void handle(MessageType<T> type, ShellHandler<T> handler) {

@@ -5,7 +5,6 @@ import org.apache.spark.SparkBuildInfo;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
-import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
@@ -13,10 +12,12 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 /**
  * kernel_info_reply with the {@code status} field that protocol 5.x clients expect. Its content is fixed, so
  * the kernel answers it from the moment its sockets are bound, before JShell and the kernel object exist.
- * The protocol version stays the base's 5.3: it is the newest that jupyter_client 8 speaks, and 5.4's
- * iopub_welcome needs an XPUB iopub socket, which the base does not have.
+ * The protocol version is 5.4, the newest that jupyter_client 8 speaks (8.10): its iopub_welcome comes from our
+ * XPUB iopub socket ({@link XPubIOPubChannel}), as the base's PUB socket cannot tell a subscription; the base
+ * itself says 5.3. Older clients (jupyter_client 7 speaks 5.3) read it as well: 5.4 only adds that message.
  */
 final class KernelInfo extends KernelInfoReply {
+    static final String PROTOCOL_VERSION = "5.4";
     static final String NAME = "java-parallel";
     static final String VERSION = "0.1.0";
     static final LanguageInfo LANGUAGE = new LanguageInfo.Builder("java")
@@ -29,7 +30,7 @@ final class KernelInfo extends KernelInfoReply {
 
     /** Also the kernel's {@code getBanner()}, so that the two cannot differ. */
     static final String BANNER = "%s %s :: %s %s :: Protocol v%s".formatted(LANGUAGE.getName(), LANGUAGE.getVersion(),
-            NAME, VERSION, Header.PROTOCOL_VERISON);
+            NAME, VERSION, PROTOCOL_VERSION);
     /**
      * JupyterLab's Help menu lists these. The API docs are those of the versions this kernel runs: Java's feature
      * release, and Spark's version as Spark's jar reports it.
@@ -45,7 +46,7 @@ final class KernelInfo extends KernelInfoReply {
     private final String status = "ok";
 
     private KernelInfo() {
-        super(Header.PROTOCOL_VERISON, NAME, VERSION, LANGUAGE, BANNER, HELP_LINKS);
+        super(PROTOCOL_VERSION, NAME, VERSION, LANGUAGE, BANNER, HELP_LINKS);
     }
 
     static void reply(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {

@@ -10,7 +10,8 @@ import org.dflib.jjava.jupyter.messages.Message;
 /**
  * Dates message headers with the moment they are sent, to the microsecond, as ipykernel does. The base
  * library writes minutes only ({@code 2026-11-24T06:43+0000}): jupyter_client leaves such a date unparsed (so
- * nbclient times cells by its own clock), and JupyterLab's recorded cell timings become useless.
+ * nbclient times cells by its own clock), and JupyterLab's recorded cell timings become useless. The header's
+ * protocol version becomes the kernel's ({@link KernelInfo#PROTOCOL_VERSION}), where the base writes its own 5.3.
  */
 final class MessageDates {
     private MessageDates() {
@@ -20,7 +21,7 @@ final class MessageDates {
         Header<T> header = message.getHeader();
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
         Header<T> dated = new Header<>(header.getId(), header.getUsername(), header.getSessionId(),
-                new KernelTimestamp(now), header.getType(), header.getVersion());
+                new KernelTimestamp(now), header.getType(), KernelInfo.PROTOCOL_VERSION);
         Header<?> parent = message.hasParentHeader() ? message.getParentHeader() : null;
         return new Message<>(message.getIdentities(), dated, parent, message.getMetadata(), message.getContent(),
                 message.getBlobs());

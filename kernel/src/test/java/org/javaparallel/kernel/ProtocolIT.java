@@ -72,12 +72,26 @@ class ProtocolIT {
     void kernelInfoDescribesAJavaKernel() {
         JsonObject content = kernel.kernelInfo().getAsJsonObject("content");
         assertEquals("ok", content.get("status").getAsString(), content.toString());
-        String[] version = content.get("protocol_version").getAsString().split("\\.");
-        int major = Integer.parseInt(version[0]);
-        int minor = version.length > 1 ? Integer.parseInt(version[1]) : 0;
-        assertTrue(major > 5 || major == 5 && minor >= 3, "protocol_version " + content.get("protocol_version"));
+        assertEquals("5.4", content.get("protocol_version").getAsString(), content.toString());
         assertEquals("java", content.getAsJsonObject("language_info").get("name").getAsString(), content.toString());
         assertFalse(content.get("implementation").getAsString().isBlank(), content.toString());
+    }
+
+    /**
+     * Protocol 5.4 (JEP 65): iopub is an XPUB socket, and the client's subscription is answered with an unparented
+     * iopub_welcome naming the subscribed topic; jupyter_client subscribes to all topics, the empty one.
+     */
+    @Test
+    void iopubWelcomesTheClientsSubscription() {
+        List<JsonObject> welcomes = kernel.iopubLog(Duration.ofMillis(200)).stream()
+                .filter(m -> m.get("msg_type").getAsString().equals("iopub_welcome"))
+                .toList();
+        assertFalse(welcomes.isEmpty(), "no iopub_welcome on iopub");
+        JsonObject welcome = welcomes.get(welcomes.size() - 1);
+        System.out.println("iopub_welcome received: " + welcome);
+        assertEquals("", welcome.getAsJsonObject("content").get("subscription").getAsString(), welcome.toString());
+        assertEquals(0, welcome.getAsJsonObject("parent_header").size(), welcome.toString());
+        assertEquals("5.4", welcome.getAsJsonObject("header").get("version").getAsString(), welcome.toString());
     }
 
     @Test
