@@ -31,7 +31,8 @@ import org.zeromq.ZMQ;
  */
 final class XPubIOPubChannel extends IOPubChannel {
     private static final Logger LOG = Logger.getLogger(XPubIOPubChannel.class.getName());
-    private static final long SUBSCRIPTION_POLL_MILLIS = 10;
+    // a client waits for its welcome, so a few tens of milliseconds are fine; an idle kernel wakes 20 times a second
+    private static final long SUBSCRIPTION_POLL_MILLIS = 50;
     static final String WELCOME = "iopub_welcome";
 
     private final Publisher publisher;
