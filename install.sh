@@ -325,7 +325,7 @@ if $spark_home_made; then echo "  spark-home  $SPARK_HOME_DIR"; fi
 cat <<EOF
 Start it:
   ${jupyter_hint:+$jupyter_hint
-  }jupyter notebook                      # then New -> Java (parallel)
+  }jupyter lab                           # then "Java (parallel)" in the launcher (or: jupyter notebook)
   jupyter console --kernel $KERNEL_NAME
   jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=$KERNEL_NAME notebook.ipynb
 Remove it: $PROJECT_DIR/install.sh --uninstall$( [[ $location == prefix ]] && echo " --prefix $prefix" || echo " --$location")
