@@ -242,7 +242,7 @@ client_python() {
   done
 }
 
-# Application class-data sharing: the first cell's compile loads and links ~4,000 classes of javac, JShell and
+# Application class-data sharing: the first cell's compile loads and links thousands of classes of javac, JShell and
 # the kernel that the JDK's own archive lacks. The kernel, started once from the kernelspec just written and
 # running a few typical cells, saves them in an archive at exit; later starts map it instead of loading them.
 # The archive is valid only for this JDK build and exactly this jar set, so every install makes it anew.
