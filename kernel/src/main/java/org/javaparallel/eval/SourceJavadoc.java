@@ -40,6 +40,8 @@ final class SourceJavadoc implements AutoCloseable {
     /** Per source root: top-level class name to its files (one per package that has such a class). */
     private final List<Map<String, List<Path>>> roots = new CopyOnWriteArrayList<>();
     private final List<FileSystem> openJars = new CopyOnWriteArrayList<>();
+    /** Each file javac parsed, kept: a student inspects the same few classes over and over. */
+    private final Map<Path, Optional<ParsedFile>> parsedFiles = new ConcurrentHashMap<>();
 
     /** Adds a sources jar or a folder of sources; one that cannot be read is left out (javadoc is best effort). */
     void add(Path jarOrFolder) {
@@ -117,12 +119,10 @@ final class SourceJavadoc implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static Optional<FoundClass> parse(Path file, List<String> classNames) {
-        try (StandardJavaFileManager files = JAVAC.getStandardFileManager(null, null, null)) {
-            JavacTask task = (JavacTask) JAVAC.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
-                    files.getJavaFileObjects(file));
-            DocTrees trees = DocTrees.instance(task);
-            for (CompilationUnitTree unit : task.parse()) {
+    /** The class {@code classNames} (top-level, then nested) in {@code file}, parsed once per file. */
+    private Optional<FoundClass> parse(Path file, List<String> classNames) {
+        return parsedFiles.computeIfAbsent(file, SourceJavadoc::parse).flatMap(parsed -> {
+            for (CompilationUnitTree unit : parsed.units()) {
                 List<? extends Tree> scope = unit.getTypeDecls();
                 ClassTree found = null;
                 for (String name : classNames) {
@@ -134,10 +134,25 @@ final class SourceJavadoc implements AutoCloseable {
                     scope = found.getMembers();
                 }
                 if (found != null) {
-                    return Optional.of(new FoundClass(found, unit, trees));
+                    return Optional.of(new FoundClass(found, unit, parsed.trees()));
                 }
             }
             return Optional.empty();
+        });
+    }
+
+    /** A source file as javac parsed it, with the doc comments javac keeps. */
+    private record ParsedFile(List<CompilationUnitTree> units, DocTrees trees) {
+    }
+
+    private static Optional<ParsedFile> parse(Path file) {
+        try (StandardJavaFileManager files = JAVAC.getStandardFileManager(null, null, null)) {
+            JavacTask task = (JavacTask) JAVAC.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
+                    files.getJavaFileObjects(file));
+            DocTrees trees = DocTrees.instance(task);
+            List<CompilationUnitTree> units = new ArrayList<>();
+            task.parse().forEach(units::add);
+            return Optional.of(new ParsedFile(units, trees));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -19,11 +19,15 @@ final class MessageDates {
 
     static <T> Message<T> sentNow(Message<T> message) {
         Header<T> header = message.getHeader();
-        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
         Header<T> dated = new Header<>(header.getId(), header.getUsername(), header.getSessionId(),
-                new KernelTimestamp(now), header.getType(), KernelInfo.PROTOCOL_VERSION);
+                new KernelTimestamp(now()), header.getType(), KernelInfo.PROTOCOL_VERSION);
         Header<?> parent = message.hasParentHeader() ? message.getParentHeader() : null;
         return new Message<>(message.getIdentities(), dated, parent, message.getMetadata(), message.getContent(),
                 message.getBlobs());
+    }
+
+    /** This moment as a header's date: ISO 8601 in UTC, to the microsecond. */
+    static String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -2,9 +2,6 @@ package org.javaparallel.kernel;
 
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -124,8 +121,7 @@ final class XPubIOPubChannel extends IOPubChannel {
             header.addProperty("msg_id", UUID.randomUUID().toString());
             header.addProperty("username", Header.KERNEL_USERNAME);
             header.addProperty("session", "");
-            header.addProperty("date",
-                    DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            header.addProperty("date", MessageDates.now());
             header.addProperty("msg_type", WELCOME);
             header.addProperty("version", KernelInfo.PROTOCOL_VERSION);
             JsonObject content = new JsonObject();
