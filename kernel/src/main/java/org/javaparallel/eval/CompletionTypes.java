@@ -1,5 +1,6 @@
 package org.javaparallel.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
@@ -11,6 +12,7 @@ import jdk.jshell.SourceCodeAnalysis;
  * expression it completes.
  */
 final class CompletionTypes {
+    static final int DESCRIBED = 40;
     private final SourceCodeAnalysis analysis;
     private final Set<String> cellVariables;
 
@@ -20,8 +22,21 @@ final class CompletionTypes {
         this.cellVariables = cellVariables;
     }
 
+    /**
+     * The candidates {@code texts}, which complete the snippet {@code before}. Each description costs JShell an
+     * analysis, so only the first {@value #DESCRIBED} are described (a screenful of the completer); a prefix such
+     * as {@code Math.} has hundreds of matches, and the rest keep their text only.
+     */
+    List<Completion.Match> describe(String before, List<String> texts) {
+        List<Completion.Match> matches = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            matches.add(matches.size() < DESCRIBED ? describe(before, text) : new Completion.Match(text, "", ""));
+        }
+        return matches;
+    }
+
     /** The candidate {@code text}, which completes the snippet {@code before}. */
-    Completion.Match describe(String before, String text) {
+    private Completion.Match describe(String before, String text) {
         int parenthesis = text.indexOf('(');
         if (parenthesis >= 0) {
             String call = before + text.substring(0, parenthesis + 1);

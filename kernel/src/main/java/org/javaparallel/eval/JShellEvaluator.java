@@ -281,12 +281,11 @@ public final class JShellEvaluator implements AutoCloseable {
         boolean anyOfExpectedType = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
         CompletionTypes types = new CompletionTypes(analysis, liveVariableNames());
         String before = snippet.substring(0, anchor[0]);
-        List<Completion.Match> matches = suggestions.stream()
+        List<Completion.Match> matches = types.describe(before, suggestions.stream()
                 .filter(s -> !anyOfExpectedType || s.matchesType())
                 .map(SourceCodeAnalysis.Suggestion::continuation)
                 .distinct()
-                .map(text -> types.describe(before, text))
-                .toList();
+                .toList());
         return new Completion(matches, start + anchor[0], cursor);
     }
 
