@@ -31,8 +31,9 @@ public final class Backends {
      *         java-parallel-spark jar)
      */
     static PoolProvider providerFor(BackendSpec spec) {
-        return findProvider(spec).orElseThrow(() -> new IllegalStateException("the backend '" + spec + "' is not available: no engine for it is on the"
-                + " class path (for Spark, add the java-parallel-spark jar). Use 'threads' or 'processes' instead."));
+        return findProvider(spec).orElseThrow(() -> new IllegalStateException("the backend '" + spec
+                + "' is not available: no engine for it is on the class path (for Spark, add the"
+                + " java-parallel-spark jar). Use 'threads' or 'processes' instead."));
     }
 
     /** The provider that creates pools for {@code spec}, if one is on the class path; providers load once. */
