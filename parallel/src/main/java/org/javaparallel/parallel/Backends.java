@@ -3,6 +3,7 @@ package org.javaparallel.parallel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -30,15 +31,21 @@ public final class Backends {
      *         java-parallel-spark jar)
      */
     static PoolProvider providerFor(BackendSpec spec) {
+        return findProvider(spec).orElseThrow(() -> new IllegalStateException("the backend '" + spec
+                + "' is not available: no engine for it is on the class path (for Spark, add the"
+                + " java-parallel-spark jar). Use 'threads' or 'processes' instead."));
+    }
+
+    /** The provider that creates pools for {@code spec}, if one is on the class path; providers load once. */
+    static Optional<PoolProvider> findProvider(BackendSpec spec) {
         synchronized (PROVIDERS) {
             for (PoolProvider provider : PROVIDERS) {
                 if (provider.supports(spec)) {
-                    return provider;
+                    return Optional.of(provider);
                 }
             }
         }
-        throw new IllegalStateException("the backend '" + spec + "' is not available: no engine for it is on the"
-                + " class path (for Spark, add the java-parallel-spark jar). Use 'threads' or 'processes' instead.");
+        return Optional.empty();
     }
 
     static <P extends Pool> P track(P pool) {

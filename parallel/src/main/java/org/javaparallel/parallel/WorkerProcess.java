@@ -1,7 +1,5 @@
 package org.javaparallel.parallel;
 
-import java.util.ServiceLoader;
-
 /**
  * One task in a new JVM of its own, like Python's {@code multiprocessing.Process}: {@code start}, {@code join},
  * {@code exitCode}. Each start pays for a whole JVM start, which is what it is for: to show that cost.
@@ -31,12 +29,10 @@ public interface WorkerProcess {
      * @throws IllegalStateException if no worker-JVM engine is on the class path
      */
     static WorkerProcess start(SerializableCallable<?> target) {
-        for (PoolProvider provider : ServiceLoader.load(PoolProvider.class, WorkerProcess.class.getClassLoader())) {
-            if (provider.supports(new BackendSpec.Processes(1))) {
-                return provider.startProcess(target);
-            }
-        }
-        throw new IllegalStateException("no worker-JVM engine is on the class path (java-parallel-core)");
+        return Backends.findProvider(new BackendSpec.Processes(1))
+                .orElseThrow(() -> new IllegalStateException(
+                        "no worker-JVM engine is on the class path (java-parallel-core)"))
+                .startProcess(target);
     }
 
     /**

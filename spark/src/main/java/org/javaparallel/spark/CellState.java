@@ -24,8 +24,7 @@ final class CellState {
 
     /** The loader of cell classes: the evaluator's in a kernel, else the thread's (Spark used from a plain program). */
     static ClassLoader loader() {
-        return CellCodeRegistry.current().map(CellCode::loader)
-                .orElseGet(() -> Thread.currentThread().getContextClassLoader());
+        return CellCodeRegistry.loader();
     }
 
     /** The directory of cell classes that executors load from the driver, when cells defined any. */

@@ -4,7 +4,6 @@ import java.io.NotSerializableException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.javaparallel.parallel.SerializableFunction;
 import org.javaparallel.parallel.engine.TaskAdapters;
-import org.javaparallel.parallel.spi.CellCode;
 import org.javaparallel.parallel.spi.CellCodeRegistry;
 import org.javaparallel.parallel.spi.UserNames;
 
@@ -22,8 +21,7 @@ record PreparedTask(long callId, byte[] task, CellShipment cells, ClassLoader re
                     + " Serializable (" + UserNames.inText(e.getMessage()) + "). Capture only serializable values (copy"
                     + " what the task needs into local variables), or use the threads backend.", e);
         }
-        ClassLoader resultLoader = CellCodeRegistry.current().map(CellCode::loader)
-                .orElse(Thread.currentThread().getContextClassLoader());
+        ClassLoader resultLoader = CellCodeRegistry.loader();
         return new PreparedTask(CALL_IDS.incrementAndGet(), task,
                 packer.pack(CellCodeRegistry.current(), TaskAdapters.userCode(fn)), resultLoader);
     }

@@ -26,4 +26,15 @@ public final class CellCodeRegistry {
     public static Optional<CellCode> current() {
         return Optional.ofNullable(current);
     }
+
+    /**
+     * The loader of cell classes: the evaluator's in a kernel, else the calling thread's context loader (the
+     * parallel API used from a plain program).
+     *
+     * @return the loader to resolve cell classes with
+     */
+    public static ClassLoader loader() {
+        CellCode cellCode = current;
+        return cellCode != null ? cellCode.loader() : Thread.currentThread().getContextClassLoader();
+    }
 }

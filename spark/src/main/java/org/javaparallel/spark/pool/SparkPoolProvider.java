@@ -3,7 +3,6 @@ package org.javaparallel.spark.pool;
 import org.javaparallel.parallel.BackendSpec;
 import org.javaparallel.parallel.Pool;
 import org.javaparallel.parallel.PoolProvider;
-import org.javaparallel.parallel.spi.CellCode;
 import org.javaparallel.parallel.spi.CellCodeRegistry;
 import org.javaparallel.spark.ClusterFile;
 import org.javaparallel.spark.SparkSessions;
@@ -39,9 +38,7 @@ public final class SparkPoolProvider implements PoolProvider {
     }
 
     private static Pool onMaster(String url) {
-        ClassLoader cellLoader = CellCodeRegistry.current().map(CellCode::loader)
-                .orElseGet(() -> Thread.currentThread().getContextClassLoader());
-        return new SparkPool(SparkSessions.shared(), url, cellLoader);
+        return new SparkPool(SparkSessions.shared(), url, CellCodeRegistry.loader());
     }
 
     /**
