@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.javaparallel.kernel.testing.ProjectRoot;
 
 /** Runs the project's shell scripts (spark-conf/, .ci/) from tests. */
 final class OpsScripts {
@@ -31,7 +32,7 @@ final class OpsScripts {
     }
 
     static Path projectRoot() {
-        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        return ProjectRoot.find();
     }
 
     static Path sparkConf() {
