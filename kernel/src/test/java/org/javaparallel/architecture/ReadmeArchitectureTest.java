@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.javaparallel.kernel.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.ProjectRoot;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class PipKernelIT {
 
     @Test
     void wheelInAFreshVenvGivesAKernelThatRunsCellsWorkerJvmsAndSpark() throws Exception {
-        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        Path root = ProjectRoot.find();
         Path work = Files.createTempDirectory(Files.createDirectories(root.resolve("kernel/target/it-work")), "pip-");
         Path venv = work.resolve("venv");
         Path python = venv.resolve("bin/python");

@@ -2,6 +2,7 @@ package org.javaparallel.notebooks;
 
 import org.javaparallel.kernel.testing.Needs;
 import org.javaparallel.kernel.testing.Prerequisite;
+import org.javaparallel.kernel.testing.ProjectRoot;
 import org.javaparallel.kernel.testing.ToolRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotebookFilesTest {
 
     private static final String PYTHON = "/usr/bin/python3";
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = ProjectRoot.find();
     private static final Path NOTEBOOKS = ROOT.resolve("notebooks");
     private static final String NOTEBOOK = "00-tour.ipynb";
 

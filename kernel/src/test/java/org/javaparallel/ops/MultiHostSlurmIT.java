@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.javaparallel.kernel.testing.ExecuteResult;
 import org.javaparallel.kernel.testing.InstalledKernel;
 import org.javaparallel.kernel.testing.JupyterClient;
@@ -103,12 +102,14 @@ class MultiHostSlurmIT {
     void theKernelOnTheLoginHostUsesTheJobsClusterAndScancelLeavesNothing() throws IOException {
         String job = submit(List.of());
         Path masterFile = stateDir.resolve(ClusterFile.FILE_NAME);
-        await(Duration.ofSeconds(240), () -> Files.exists(masterFile) || !inQueue(job), "the master file of job " + job, job);
-        ClusterFile cluster = ClusterFile.read(masterFile).orElseThrow(() -> new AssertionError(jobLog(job)));
+        OpsScripts.awaitOrFail(Duration.ofSeconds(240), () -> Files.exists(masterFile) || !inQueue(job),
+                "the master file of job " + job, () -> OpsScripts.jobLog(stateDir, job));
+        ClusterFile cluster = ClusterFile.read(masterFile)
+                .orElseThrow(() -> new AssertionError(OpsScripts.jobLog(stateDir, job)));
         assertTrue(cluster.master().startsWith("spark://node1:"), cluster::toString);
 
         ExecuteResult backend = kernel.execute("%backend spark slurm", JOB_TIMEOUT);
-        assertEquals("ok", backend.status(), () -> backend.describe() + jobLog(job));
+        assertEquals("ok", backend.status(), () -> backend.describe() + OpsScripts.jobLog(stateDir, job));
         assertTrue(backend.stdout().contains("driver at 198.18.77.10"), backend::describe);
         assertEquals("ok", kernel.execute("int k = 3;").status());
         ExecuteResult product = kernel.execute("sc().parallelize(List.of(1, 2, 3)).map(x -> x * k).collect()", JOB_TIMEOUT);
@@ -120,9 +121,11 @@ class MultiHostSlurmIT {
         assertEquals("ok", kernel.execute("%backend threads").status());
 
         assertEquals(0, slurm(Duration.ofSeconds(15), "scancel", job).exitCode());
-        await(Duration.ofSeconds(60), () -> !inQueue(job), "job " + job + " to leave the queue", job);
-        await(Duration.ofSeconds(30), () -> javaProcessesOnNodes().isEmpty(),
-                "no Java process of job " + job + " on node1-3: " + javaProcessesOnNodes(), job);
+        OpsScripts.awaitOrFail(Duration.ofSeconds(60), () -> !inQueue(job), "job " + job + " to leave the queue",
+                () -> OpsScripts.jobLog(stateDir, job));
+        OpsScripts.awaitOrFail(Duration.ofSeconds(30), () -> javaProcessesOnNodes().isEmpty(),
+                "no Java process of job " + job + " on node1-3",
+                () -> ": " + javaProcessesOnNodes() + OpsScripts.jobLog(stateDir, job));
         assertTrue(Files.notExists(masterFile), "the job must remove its master file");
     }
 
@@ -136,14 +139,14 @@ class MultiHostSlurmIT {
                 "N_ITER=50", "CV=2"));
         System.out.printf("multi-host slurm: batch search job %s took %d s%n", job, (System.nanoTime() - start) / 1_000_000_000);
         Path best = stateDir.resolve("search-" + job + "-best.txt");
-        assertTrue(Files.exists(best), () -> "no " + best + "\n" + jobLog(job));
+        assertTrue(Files.exists(best), () -> "no " + best + "\n" + OpsScripts.jobLog(stateDir, job));
         String bestText = Files.readString(best);
         System.out.println("multi-host slurm: " + bestText);
         assertTrue(bestText.matches("(?s)best \\{.*}\\nmean accuracy 0\\.9\\d*\\n"), bestText);
         String table = Files.readString(stateDir.resolve("search-" + job + "-results.txt"));
         assertTrue(table.contains("mean"), table);
-        assertTrue(Files.exists(stateDir.resolve("cluster-search-" + job + ".ipynb")), jobLog(job));
-        assertTrue(jobLog(job).contains("driver program ended with exit code 0"), jobLog(job));
+        assertTrue(Files.exists(stateDir.resolve("cluster-search-" + job + ".ipynb")), OpsScripts.jobLog(stateDir, job));
+        assertTrue(OpsScripts.jobLog(stateDir, job).contains("driver program ended with exit code 0"), OpsScripts.jobLog(stateDir, job));
     }
 
     /** sbatch on the login host; {@code extra} may start with --wait and name the script and its arguments. */
@@ -164,7 +167,7 @@ class MultiHostSlurmIT {
             fail("sbatch gave no job id: " + submitted.describe());
         }
         jobs.add(job);
-        assertEquals(0, submitted.exitCode(), () -> submitted.describe() + jobLog(job));
+        assertEquals(0, submitted.exitCode(), () -> submitted.describe() + OpsScripts.jobLog(stateDir, job));
         return job;
     }
 
@@ -192,29 +195,5 @@ class MultiHostSlurmIT {
             }
         }
         return java;
-    }
-
-    private String jobLog(String job) {
-        Path log = stateDir.resolve("job-" + job + ".log");
-        try {
-            return Files.exists(log) ? "\njob log:\n" + Files.readString(log) : "\n(no job log " + log + ")";
-        } catch (IOException e) {
-            return "\n(cannot read " + log + ": " + e + ")";
-        }
-    }
-
-    private void await(Duration timeout, BooleanSupplier condition, String what, String job) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + timeout.toSeconds() + " s for " + what + jobLog(job));
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
-            }
-        }
     }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.javaparallel.kernel.testing.ProjectRoot;
 
 /** Runs the project's shell scripts (spark-conf/, .ci/) from tests. */
 final class OpsScripts {
@@ -29,7 +32,7 @@ final class OpsScripts {
     }
 
     static Path projectRoot() {
-        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        return ProjectRoot.find();
     }
 
     static Path sparkConf() {
@@ -99,6 +102,35 @@ final class OpsScripts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: GET " + url, e);
+        }
+    }
+
+    /** The log of SLURM job {@code job} in {@code stateDir}, on a line of its own, or a line saying why there is none. */
+    static String jobLog(Path stateDir, String job) {
+        Path log = stateDir.resolve("job-" + job + ".log");
+        try {
+            return Files.exists(log) ? "\njob log:\n" + Files.readString(log) : "\n(no job log " + log + ")";
+        } catch (IOException e) {
+            return "\n(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    /**
+     * Polls {@code condition} every 500 ms until it holds; after {@code timeout} fails with {@code what} and the
+     * {@code details} of that moment (a job's log, the processes left).
+     */
+    static void awaitOrFail(Duration timeout, BooleanSupplier condition, String what, Supplier<String> details) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + details.get());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import org.javaparallel.kernel.testing.Needs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.javaparallel.kernel.testing.Prerequisite;
 import org.javaparallel.spark.ClusterFile;
 import org.junit.jupiter.api.AfterEach;
@@ -56,10 +54,11 @@ class SlurmClusterIT {
         jobId = submitted.stdout().strip().split(";")[0];
         Path masterFile = stateDir.resolve(ClusterFile.FILE_NAME);
 
-        awaitOrFail(Duration.ofSeconds(240), () -> Files.exists(masterFile) || !inQueue(jobId),
-                "the master file of job " + jobId);
+        OpsScripts.awaitOrFail(Duration.ofSeconds(240), () -> Files.exists(masterFile) || !inQueue(jobId),
+                "the master file of job " + jobId, () -> OpsScripts.jobLog(stateDir, jobId));
         ClusterFile cluster = ClusterFile.read(masterFile)
-                .orElseThrow(() -> new AssertionError("job " + jobId + " ended without publishing its master:\n" + jobLog()));
+                .orElseThrow(() -> new AssertionError("job " + jobId + " ended without publishing its master:"
+                        + OpsScripts.jobLog(stateDir, jobId)));
         assertEquals(jobId, cluster.jobId());
         assertTrue(cluster.master().matches("spark://[\\w.-]+:\\d+"), cluster::toString);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cluster.secretFile())));
@@ -73,8 +72,11 @@ class SlurmClusterIT {
 
         OpsScripts.Result cancelled = OpsScripts.run(Map.of(), Duration.ofSeconds(15), "scancel", jobId);
         assertEquals(0, cancelled.exitCode(), cancelled::describe);
-        awaitOrFail(Duration.ofSeconds(60), () -> !inQueue(jobId), "job " + jobId + " to leave the queue");
-        awaitOrFail(Duration.ofSeconds(30), () -> sparkJvms(jobMarker).isEmpty(), "the Spark JVMs of job " + jobId + " to end");
+        OpsScripts.awaitOrFail(Duration.ofSeconds(60), () -> !inQueue(jobId), "job " + jobId + " to leave the queue",
+                () -> OpsScripts.jobLog(stateDir, jobId));
+        OpsScripts.awaitOrFail(Duration.ofSeconds(30), () -> sparkJvms(jobMarker).isEmpty(),
+                "the Spark JVMs of job " + jobId + " to end",
+                () -> ": " + sparkJvms(jobMarker) + OpsScripts.jobLog(stateDir, jobId));
         assertFalse(Files.exists(masterFile), "the job must remove its master file");
         assertFalse(Files.exists(cluster.secretFile()), "the job must remove its secret");
     }
@@ -94,29 +96,5 @@ class SlurmClusterIT {
     private static boolean inQueue(String job) {
         OpsScripts.Result squeue = OpsScripts.run(Map.of(), Duration.ofSeconds(15), "squeue", "-h", "-j", job);
         return squeue.exitCode() == 0 && !squeue.stdout().isBlank();
-    }
-
-    private String jobLog() {
-        Path log = stateDir.resolve("job-" + jobId + ".log");
-        try {
-            return Files.exists(log) ? Files.readString(log) : "(no job log " + log + ")";
-        } catch (IOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
-    }
-
-    private void awaitOrFail(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + timeout.toSeconds() + "s for " + what + "; job log:\n" + jobLog());
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
-            }
-        }
     }
 }

@@ -37,9 +37,7 @@ public final class InstalledKernel {
     }
 
     private static Path locateProjectRoot() {
-        String configured = System.getProperty("project.root");
-        Path root = configured != null ? Path.of(configured) : Path.of("..");
-        root = root.toAbsolutePath().normalize();
+        Path root = ProjectRoot.find();
         if (!Files.isRegularFile(root.resolve("install.sh"))) {
             throw new IllegalStateException("no install.sh in " + root + ": set -Dproject.root to the project's top folder");
         }

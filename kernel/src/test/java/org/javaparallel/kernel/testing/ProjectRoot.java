@@ -1,10 +1,10 @@
-package org.javaparallel.architecture;
+package org.javaparallel.kernel.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's root folder, for tests that read the README or the module folders. */
-final class ProjectRoot {
+/** The project's root folder, for tests that read its files or run its scripts. */
+public final class ProjectRoot {
     private ProjectRoot() {
     }
 
@@ -12,7 +12,7 @@ final class ProjectRoot {
      * The {@code project.root} system property if set (failsafe sets it), else the nearest folder at or above the
      * working directory that holds README.md and pom.xml (surefire runs in the module's folder).
      */
-    static Path find() {
+    public static Path find() {
         String configured = System.getProperty("project.root");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();
