@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,17 @@ class NoOpenClTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SlideMain.class.getName())
                 .redirectErrorStream(true);
+        // output to a file, read after the wait: reading the pipe first would block past the time limit
+        Path log = Files.createTempFile(driverDirectory, "slide-main", ".log");
+        builder.redirectOutput(log.toFile());
         builder.environment().put("OCL_ICD_VENDORS", driverDirectory.toString());
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "SlideMain did not end: " + output);
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        assertTrue(ended, "SlideMain did not end: " + output);
         assertEquals(0, process.exitValue(), output);
         return output;
     }
