@@ -218,7 +218,7 @@ class MultiHostSparkIT {
     void theMasterHostGoneIsAClearErrorAndTheBackendStays() throws Exception {
         assertEquals(0, hosts.exec("node1", "ip", "link", "set", "eth0", "down"));
         try {
-            Thread.sleep(15_000); // the kernel probes the master every 3 s; two misses in a row mean lost
+            Thread.sleep(15_000); // the kernel keeps one idle connection to the master with TCP keepalive (MasterWatch: 2 s idle, then 3 probes 1 s apart)
             long start = System.nanoTime();
             ExecuteResult next = kernel.execute("sc().parallelize(List.of(1, 2, 3)).count()", JOB_TIMEOUT);
             long millis = (System.nanoTime() - start) / 1_000_000;
