@@ -11,17 +11,18 @@ DONE_PROMPT = re.compile(r"^\[\d+\]:$")
 CELL_TIMEOUT_MS = 60_000
 
 
-def wait_for_idle_kernel(panel, timeout_ms=KERNEL_START_TIMEOUT_MS):
+def wait_for_idle_kernel(panel, timeout_ms=KERNEL_START_TIMEOUT_MS, kernel=KERNEL_DISPLAY_NAME):
     """The notebook's toolbar names the kernel and its indicator says idle: it has started and answered."""
-    expect(panel.locator(".jp-KernelName")).to_have_text(KERNEL_DISPLAY_NAME, timeout=timeout_ms)
+    expect(panel.locator(".jp-KernelName")).to_have_text(kernel, timeout=timeout_ms)
     expect(panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]')).to_be_attached(timeout=timeout_ms)
 
 
-def new_notebook_from_launcher(page):
-    """Clicks the launcher's notebook card of the kernel; returns the new notebook panel once its kernel is idle."""
-    page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text=KERNEL_DISPLAY_NAME).click()
+def new_notebook_from_launcher(page, kernel=KERNEL_DISPLAY_NAME):
+    """Clicks the launcher's notebook card of the kernel (by its display name); returns the new notebook panel once
+    its kernel is idle."""
+    page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text=kernel).click()
     panel = current_notebook(page)
-    wait_for_idle_kernel(panel)
+    wait_for_idle_kernel(panel, kernel=kernel)
     return panel
 
 
