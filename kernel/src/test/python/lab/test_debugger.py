@@ -7,13 +7,16 @@ whose kernelspec metadata says "debugger": true (it reads the kernelspec, not ke
 skipped here, naming what is missing, and fails under CI (CI=true), as a missing prerequisite does
 (Prerequisites.java): there the debugger must be there.
 """
+import json
 import os
 import re
+import struct
 from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import expect
 
+from conftest import SCREENSHOTS
 from lab_ui import (KERNEL_START_TIMEOUT_MS, cells, new_notebook_from_launcher, type_into_last_cell,
                     wait_until_cell_ended)
 
@@ -42,6 +45,37 @@ JAVA = DebugCase("java-parallel", "int square(int x) {\n    int y = x * x;\n    
 CASES = [pytest.param(PYTHON, id=PYTHON.kernel), pytest.param(JAVA, id=JAVA.kernel)]
 
 
+@pytest.fixture
+def dap_log(page):
+    """The debugger protocol's messages between JupyterLab and the kernel, as the page's websocket carries them; at
+    the end of the test they are written next to the screenshots as <test>-dap.txt, to read when a step failed."""
+    lines = []
+
+    def note(direction, frame):
+        message = _kernel_message(frame)
+        if message["header"]["msg_type"].startswith("debug_"):
+            lines.append(f"{direction} {message['header']['msg_type']} {json.dumps(message['content'])}")
+
+    page.on("websocket", lambda socket: (socket.on("framesent", lambda frame: note("->", frame)),
+                                         socket.on("framereceived", lambda frame: note("<-", frame))))
+    yield lines
+    if not lines:  # a skipped test
+        return
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"{page.screenshots.test_name}-dap.txt").write_text("".join(line + "\n" for line in lines))
+
+
+def _kernel_message(frame):
+    """A kernel message from a websocket frame: JSON, or Jupyter's v1 binary framing (a count of offsets, the
+    offsets, then the parts channel, header, parent header, metadata, content and buffers)."""
+    if isinstance(frame, str):
+        return json.loads(frame)
+    count = struct.unpack_from("<Q", frame)[0]
+    offsets = struct.unpack_from(f"<{count}Q", frame, 8)
+    parts = [frame[start:end] for start, end in zip(offsets, offsets[1:])]
+    return {"header": json.loads(parts[1]), "content": json.loads(parts[4])}
+
+
 def debuggable_kernel(page, case):
     """The kernel's display name, once its kernelspec offers JupyterLab's debugger; skips the test (fails it under
     CI) where it does not."""
@@ -56,6 +90,13 @@ def debuggable_kernel(page, case):
             pytest.fail(reason + "; under CI every kernel here must support the debugger")
         pytest.skip(reason)
     return spec["display_name"]
+
+
+def page_errors(page):
+    """The uncaught errors of the page from now on, such as JupyterLab's when it cannot read a kernel's reply."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
 
 
 def enable_debugger(page, panel):
@@ -112,8 +153,9 @@ def expect_variable(sidebar, name, value):
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_debugger_stops_at_a_breakpoint_shows_the_frame_and_its_locals_and_continues(page, case):
+def test_debugger_stops_at_a_breakpoint_shows_the_frame_and_its_locals_and_continues(page, dap_log, case):
     kernel = debuggable_kernel(page, case)
+    errors = page_errors(page)
     panel = new_notebook_from_launcher(page, kernel)
     index = type_into_last_cell(panel, case.square_cell)
     cell = cells(panel).nth(index)
@@ -124,17 +166,22 @@ def test_debugger_stops_at_a_breakpoint_shows_the_frame_and_its_locals_and_conti
     breakpoints = sidebar.locator(".jp-DebuggerBreakpoints .jp-DebuggerBreakpoint")
     expect(breakpoints).to_have_count(1)
     expect(breakpoints.locator(".jp-DebuggerBreakpoint-line")).to_have_text(str(case.return_line))
+    cell_file = breakpoints.get_attribute("title")  # where the kernel dumped the cell's source (dumpCell)
+    assert cell_file, "the breakpoint names no source file"
     page.screenshots.take("breakpoint")
 
     # the toolbar's Run button: Shift+Enter would press the focused bug icon again
     panel.locator('.jp-Toolbar-item[data-jp-item-name="run"] jp-button').click()
 
     # Callstack: the stopped frame is square's, at the breakpoint's line of this cell, selected, above its caller.
+    # Its location is the cell's source file as the kernel dumped it (the breakpoint's, whose title names it) and
+    # the line; JupyterLab shows "Cell [*]" for the file only where its path names ipykernel.
     frames = sidebar.locator(".jp-DebuggerCallstack .jp-DebuggerCallstackFrame")
     expect(frames.first).to_be_visible(timeout=KERNEL_START_TIMEOUT_MS)  # the first cell starts JShell
     expect(frames.first.locator(".jp-DebuggerCallstackFrame-name")).to_have_text(re.compile(r"\bsquare\b"))
-    expect(frames.first.locator(".jp-DebuggerCallstackFrame-location")).to_have_text(
-        f"Cell [*]:{case.return_line}")
+    location = frames.first.locator(".jp-DebuggerCallstackFrame-location")
+    expect(location).to_have_attribute("title", cell_file)
+    expect(location).to_have_text(re.compile(rf":{case.return_line}$"))
     expect(frames.first).to_have_class(re.compile(r"\bselected\b"))
     assert frames.count() >= 2, "the cell's own frame, which called square, is missing: " + str(
         frames.all_inner_texts())
@@ -156,11 +203,13 @@ def test_debugger_stops_at_a_breakpoint_shows_the_frame_and_its_locals_and_conti
     expect(frames).to_have_count(0)
     expect(cell.locator(".jp-DebuggerEditor-highlight")).to_have_count(0)
     page.screenshots.take("continued")
+    assert not errors, f"errors in the page: {errors}"
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_debugger_variables_panel_lists_top_level_variables_while_nothing_is_stopped(page, case):
+def test_debugger_variables_panel_lists_top_level_variables_while_nothing_is_stopped(page, dap_log, case):
     kernel = debuggable_kernel(page, case)
+    errors = page_errors(page)
     panel = new_notebook_from_launcher(page, kernel)
     type_into_last_cell(panel, case.answer_cell)
     page.keyboard.press("Shift+Enter")
@@ -180,3 +229,4 @@ def test_debugger_variables_panel_lists_top_level_variables_while_nothing_is_sto
     expect_variable(sidebar, "answer", "42")
     expect(sidebar.locator(".jp-DebuggerCallstack .jp-DebuggerCallstackFrame")).to_have_count(0)
     page.screenshots.take("listed")
+    assert not errors, f"errors in the page: {errors}"
