@@ -26,13 +26,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * What a student does in JupyterLab 4, in headless Debian Chromium driven by Playwright: the tests in
  * {@code kernel/src/test/python/lab/}, run by pytest from the pinned lab venv ({@link LabVenv}) on the installed
  * kernel. Each pytest test is reported here as a test of its own, so one failure stays one failure. Screenshots
- * of every step are in {@code kernel/target/lab-screenshots}. To run some of them only, pass a pytest {@code -k}
- * expression as {@code -Djupyterlab.tests=...}, e.g. {@code -Djupyterlab.tests=debugger}.
+ * of every step are in {@code kernel/target/lab-screenshots}. To run some of them only, give pytest a {@code -k}
+ * expression through its environment, e.g. {@code PYTEST_ADDOPTS="-k debugger" ./mvnw ... -Dit.test=JupyterLabIT}.
  */
 @Needs(Prerequisite.JUPYTERLAB_BROWSER)
 class JupyterLabIT {
-    /** The system property with a pytest {@code -k} expression that selects the tests to run; all when unset. */
-    private static final String SELECTION_PROPERTY = "jupyterlab.tests";
 
     @TestFactory
     Stream<DynamicTest> theKernelInJupyterLab() throws Exception {
@@ -49,14 +47,9 @@ class JupyterLabIT {
         env.put("LAB_SCREENSHOTS", screenshots.toString());
         env.put("PROJECT_ROOT", root.toString());
         env.put("PYTHONDONTWRITEBYTECODE", "1");  // no __pycache__ in the source folder
-        List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pytest", "-p", "no:cacheprovider",
-                "-v", "-rA", "--junitxml=" + report));
-        String selection = System.getProperty(SELECTION_PROPERTY, "");
-        if (!selection.isBlank()) {
-            command.addAll(List.of("-k", selection));
-        }
-        command.add(kernel.testScript("lab").toString());
-        ToolRun run = ToolRun.run(command, env, work, Duration.ofMinutes(15));
+        ToolRun run = ToolRun.run(List.of(python.toString(), "-m", "pytest", "-p", "no:cacheprovider", "-v", "-rA",
+                        "--junitxml=" + report, kernel.testScript("lab").toString()),
+                env, work, Duration.ofMinutes(15));
         // pytest exits with 1 when tests failed (reported one by one below); anything else means it did not run them
         if ((run.exitCode() != 0 && run.exitCode() != 1) || !Files.isRegularFile(report)) {
             throw new AssertionError("pytest did not run the JupyterLab tests (exit code " + run.exitCode() + "):\n"
@@ -84,7 +77,7 @@ class JupyterLabIT {
                     throw new AssertionFailedError(name + ": " + failure.getAttribute("message") + "\n"
                             + failure.getTextContent() + "\n--- pytest output ---\n" + output);
                 }
-                if (skipped != null) {  // a skip or an xfail: a feature the kernel does not have yet
+                if (skipped != null) {  // an xfail: a feature the kernel does not have yet
                     throw new TestAbortedException(name + ": " + skipped.getAttribute("message"));
                 }
             }));
