@@ -108,7 +108,8 @@ def enable_debugger(page, panel):
     bug.click()
     expect(bug).to_have_attribute("aria-pressed", "true")
     sidebar = page.locator("#jp-debugger-sidebar")
-    expect(sidebar).to_be_visible()  # JupyterLab opens it on the kernel's "initialized" event
+    expect(sidebar, "JupyterLab opens the debugger sidebar on the kernel's DAP event \"initialized\" (a debug_event"
+                    " after the reply to initialize)").to_be_visible()
     return sidebar
 
 
