@@ -97,9 +97,19 @@ public final class RbfSvc {
         for (int t = 0; t < l; t++) {
             diagonal[t] = Math.exp(-kernel.gamma() * distances.self(problemRows[t]));
         }
-        KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> kernel.signedColumn(problemRows, signs, t));
-        return new SmoSolver(signs, diagonal, cache, cPositive, cNegative, params.tol(), params.maxIter(),
-                params.shrinking()).solve();
+        SmoSolver solver;
+        if (kernel.shared()) {
+            // the kept rows are the columns, read in place: a problem row's value sits at its data row
+            solver = new SmoSolver(signs, diagonal, problemRows, t -> kernel.row(problemRows[t]), cPositive,
+                    cNegative, params.tol(), params.maxIter(), params.shrinking());
+        } else {
+            int[] ownRows = new int[l];
+            Arrays.setAll(ownRows, t -> t);
+            KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> kernel.column(problemRows, t));
+            solver = new SmoSolver(signs, diagonal, ownRows, cache::column, cPositive, cNegative, params.tol(),
+                    params.maxIter(), params.shrinking());
+        }
+        return solver.solve();
     }
 
     private static int[][] groupByClass(int[] labels, int[] rows, int[] classes) {
