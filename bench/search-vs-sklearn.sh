@@ -8,7 +8,8 @@
 #
 # The baseline: the same benchmark class run on the library of an earlier commit (default a1d9507, the code before
 # the search got faster), unpacked with git archive into a temporary folder and built offline there, so that one
-# run prints the previous figures beside the new ones.
+# run prints the previous figures beside the new ones. The Java runs also print their CPU seconds (all threads of
+# the JVM during the search): on a busy machine they say more than the wall time about whether the code got faster.
 #
 # Usage: bench/search-vs-sklearn.sh [--baseline REF|none] [--n-iter N] [seed] [workers]
 #   --baseline REF  the commit to compare with (default a1d9507); "none" skips it
@@ -114,17 +115,18 @@ for k, (c, mean) in enumerate(zip(java["candidates"], sklearn_means)):
 best = min(times, key=times.get)
 print()
 print(f"seed {seed}, {n_iter} candidates x 10 folds, workers {workers}: seconds, and Java's time / each sklearn backend's")
-rows = [(f"java baseline {baseline_ref}", baseline["seconds"])] if baseline else []
-rows.append((f"java {current}", java["seconds"]))
-print(f"{'':28} {'seconds':>8}" + "".join(f" {'/' + b:>16}" for b in backends))
-for name, seconds in rows:
-    print(f"{name:28} {seconds:8.2f}" + "".join(f" {seconds / times[b]:15.2f}x" for b in backends))
+runs = ([(f"java baseline {baseline_ref}", baseline)] if baseline else []) + [(f"java {current}", java)]
+print(f"{'':28} {'seconds':>8} {'cpu s':>7}" + "".join(f" {'/' + b:>16}" for b in backends))
+for name, run in runs:
+    print(f"{name:28} {run['seconds']:8.2f} {run['cpu_seconds']:7.2f}"
+          + "".join(f" {run['seconds'] / times[b]:15.2f}x" for b in backends))
 for b in backends:
     print(f"{'sklearn ' + b:28} {times[b]:8.2f}")
 summary = f"java {java['seconds']:.2f} s = {java['seconds'] / times[best]:.2f}x sklearn's best ({best}, {times[best]:.2f} s)"
 if baseline:
     summary += (f"; baseline {baseline['seconds']:.2f} s = {baseline['seconds'] / times[best]:.2f}x; "
-                f"{baseline['seconds'] / java['seconds']:.2f}x faster than the baseline")
+                f"{baseline['seconds'] / java['seconds']:.2f}x faster than the baseline "
+                f"({baseline['cpu_seconds'] / java['cpu_seconds']:.2f}x less CPU)")
 print(summary)
 print(f"largest mean-score difference to sklearn {worst:.4f}"
       + (f"; candidates whose mean differs from the baseline's: {changed}" if baseline else ""))

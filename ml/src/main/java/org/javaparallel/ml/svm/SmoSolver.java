@@ -46,6 +46,10 @@ final class SmoSolver {
     private boolean unshrunk;
     private int first;
     private int second;
+    /** Whether the last step found the next {@code first} (maximal {@code -y G} over I_up) while updating G. */
+    private boolean upKnown;
+    private int upNext;
+    private double upNextValue;
 
     /**
      * @param signs      +1 or -1 per problem row
@@ -93,6 +97,7 @@ final class SmoSolver {
                 // optimal on the active set: check the whole problem before stopping
                 reconstructGradient();
                 active = l;
+                upKnown = false;
                 if (!selectWorkingSet()) {
                     break;
                 }
@@ -129,15 +134,21 @@ final class SmoSolver {
     private boolean selectWorkingSet() {
         double gMax = Double.NEGATIVE_INFINITY;
         int i = -1;
-        for (int t = 0; t < active; t++) {
-            if (y[t] > 0) {
-                if (status[t] != UPPER && -grad[t] >= gMax) {
-                    gMax = -grad[t];
+        if (upKnown) {
+            upKnown = false;
+            gMax = upNextValue;
+            i = upNext;
+        } else {
+            for (int t = 0; t < active; t++) {
+                if (y[t] > 0) {
+                    if (status[t] != UPPER && -grad[t] >= gMax) {
+                        gMax = -grad[t];
+                        i = t;
+                    }
+                } else if (status[t] != LOWER && grad[t] >= gMax) {
+                    gMax = grad[t];
                     i = t;
                 }
-            } else if (status[t] != LOWER && grad[t] >= gMax) {
-                gMax = grad[t];
-                i = t;
             }
         }
         float[] ki = i < 0 ? null : column(i);
@@ -230,15 +241,31 @@ final class SmoSolver {
                 alpha[j] = sum;
             }
         }
-        // Q_ik dI + Q_jk dJ = y_k (K_ik y_i dI + K_jk y_j dJ)
+        updateBoundStatus(i, ki, ci);
+        updateBoundStatus(j, kj, cj);
+        // Q_ik dI + Q_jk dJ = y_k (K_ik y_i dI + K_jk y_j dJ); the same pass finds the next step's first variable
+        // as selectWorkingSet's first loop would (same order, ties to the later index), saving a pass over G
         double signedDeltaI = y[i] * (alpha[i] - oldI);
         double signedDeltaJ = y[j] * (alpha[j] - oldJ);
         int[] keys = key;
+        double gMax = Double.NEGATIVE_INFINITY;
+        int up = -1;
         for (int k = 0; k < active; k++) {
-            grad[k] += y[k] * (ki[keys[k]] * signedDeltaI + kj[keys[k]] * signedDeltaJ);
+            double g = grad[k] + y[k] * (ki[keys[k]] * signedDeltaI + kj[keys[k]] * signedDeltaJ);
+            grad[k] = g;
+            if (y[k] > 0) {
+                if (status[k] != UPPER && -g >= gMax) {
+                    gMax = -g;
+                    up = k;
+                }
+            } else if (status[k] != LOWER && g >= gMax) {
+                gMax = g;
+                up = k;
+            }
         }
-        updateBoundStatus(i, ki, ci);
-        updateBoundStatus(j, kj, cj);
+        upKnown = true;
+        upNext = up;
+        upNextValue = gMax;
     }
 
     /** Keeps {@code G_bar = sum over upper-bounded t of C_t Q_t} right when {@code t} enters or leaves its upper bound. */
@@ -255,6 +282,7 @@ final class SmoSolver {
     }
 
     private void shrink() {
+        upKnown = false;
         double gMaxUp = Double.NEGATIVE_INFINITY;
         double gMaxLow = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < active; t++) {

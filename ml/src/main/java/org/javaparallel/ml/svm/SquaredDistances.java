@@ -95,7 +95,8 @@ public final class SquaredDistances {
      * @return the distance, usually 0
      */
     public double self(int a) {
-        return squaredNorms[a] + squaredNorms[a] - 2 * dot(x[a], x[a]);
+        // dot(x[a], x[a]) is the squared norm, summed in the same order
+        return squaredNorms[a] + squaredNorms[a] - 2 * squaredNorms[a];
     }
 
     /**
