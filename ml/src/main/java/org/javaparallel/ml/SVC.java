@@ -1,5 +1,6 @@
 package org.javaparallel.ml;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.javaparallel.ml.svm.ClassWeight;
 import org.javaparallel.ml.svm.Gamma;
 import org.javaparallel.ml.svm.RbfSvc;
+import org.javaparallel.ml.svm.SquaredDistances;
 import org.javaparallel.ml.svm.SvcParams;
 
 /**
@@ -355,7 +357,28 @@ public final class SVC extends Estimator<SVCModel> {
      * @throws IllegalArgumentException if the data is empty or holds fewer than two classes
      */
     public SVCModel fit(LabeledData data) {
-        SVCModel model = new SVCModel(uid, RbfSvc.fit(data.x(), data.y(), svcParams()));
+        return fit(data, new SquaredDistances(data.x()));
+    }
+
+    /**
+     * Fits on arrays whose pairwise distances are known already, e.g. from the folds of a search: the refit of its
+     * best candidate then computes neither the distances nor, while they are kept, that candidate's kernel values.
+     * The model is the one {@link #fit(LabeledData)} gives.
+     *
+     * @param data the training data; not null
+     * @param distances the distances between the rows of {@code data}: made from them or from equal rows; not null
+     * @return the fitted model
+     * @throws IllegalArgumentException if the data is empty or holds fewer than two classes, or {@code distances}
+     *                                  were made from other rows
+     */
+    public SVCModel fit(LabeledData data, SquaredDistances distances) {
+        if (distances.points() != data.x() && !Arrays.deepEquals(distances.points(), data.x())) {
+            throw new IllegalArgumentException("the distances were computed on other rows than " + data
+                    + ": pass distances made from the same data");
+        }
+        int[] rows = new int[data.y().length];
+        Arrays.setAll(rows, i -> i);
+        SVCModel model = new SVCModel(uid, RbfSvc.fit(distances, data.y(), rows, svcParams()));
         model.setFeaturesCol(getOrDefault(featuresCol)).setPredictionCol(getOrDefault(predictionCol));
         return model.setParent(this);
     }

@@ -62,7 +62,8 @@ final class PoolRunner implements FitRunner {
 
     @Override
     public Model<?> refit(ParamMap candidate) {
-        return svc.copy(candidate).fit(data);
+        // in this JVM the folds (on a threads pool) left the distances and the kept kernel values here
+        return svc.copy(candidate).fit(data, SharedData.of(DataRef.of(data)).distances());
     }
 
     private static SvcParams settings(SVC svc, ParamMap candidate) {

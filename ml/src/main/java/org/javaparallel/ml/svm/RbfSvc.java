@@ -53,6 +53,8 @@ public final class RbfSvc {
         }
         double gamma = params.gamma().resolve(distances.points(), rows);
         long cacheBytes = (long) (params.cacheSizeMb() * (1 << 20));
+        // one set of kernel values for the whole fit: each row takes part in a problem per other class
+        RbfKernelRows kernel = distances.kernel(gamma);
 
         int pairCount = classes.length * (classes.length - 1) / 2;
         int[][] pairRows = new int[pairCount][];
@@ -66,7 +68,7 @@ public final class RbfSvc {
                 byte[] signs = new byte[problemRows.length];
                 Arrays.fill(signs, 0, groups[a].length, (byte) 1);
                 Arrays.fill(signs, groups[a].length, signs.length, (byte) -1);
-                BinarySolution solution = solve(distances, problemRows, signs, gamma, classC[a], classC[b],
+                BinarySolution solution = solve(distances, kernel, problemRows, signs, classC[a], classC[b],
                         params, cacheBytes);
                 int nonZero = 0;
                 for (double coefficient : solution.coefficients()) {
@@ -87,23 +89,27 @@ public final class RbfSvc {
         return TrainedSvc.of(classes, gamma, distances, support, groups, pairRows, pairCoefficients, rho);
     }
 
-    private static BinarySolution solve(SquaredDistances distances, int[] problemRows, byte[] signs, double gamma,
-                                        double cPositive, double cNegative, SvcParams params, long cacheBytes) {
+    private static BinarySolution solve(SquaredDistances distances, RbfKernelRows kernel, int[] problemRows,
+                                        byte[] signs, double cPositive, double cNegative, SvcParams params,
+                                        long cacheBytes) {
         int l = problemRows.length;
         double[] diagonal = new double[l];
         for (int t = 0; t < l; t++) {
-            diagonal[t] = Math.exp(-gamma * distances.self(problemRows[t]));
+            diagonal[t] = Math.exp(-kernel.gamma() * distances.self(problemRows[t]));
         }
-        KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> {
-            double[] d2 = distances.row(problemRows[t]);
-            float[] column = new float[l];
-            for (int s = 0; s < l; s++) {
-                column[s] = (float) (signs[t] * signs[s] * Math.exp(-gamma * d2[problemRows[s]]));
-            }
-            return column;
-        });
-        return new SmoSolver(signs, diagonal, cache, cPositive, cNegative, params.tol(), params.maxIter(),
-                params.shrinking()).solve();
+        SmoSolver solver;
+        if (kernel.shared()) {
+            // the kept rows are the columns, read in place: a problem row's value sits at its data row
+            solver = new SmoSolver(signs, diagonal, problemRows, t -> kernel.row(problemRows[t]), cPositive,
+                    cNegative, params.tol(), params.maxIter(), params.shrinking());
+        } else {
+            int[] ownRows = new int[l];
+            Arrays.setAll(ownRows, t -> t);
+            KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> kernel.column(problemRows, t));
+            solver = new SmoSolver(signs, diagonal, ownRows, cache::column, cPositive, cNegative, params.tol(),
+                    params.maxIter(), params.shrinking());
+        }
+        return solver.solve();
     }
 
     private static int[][] groupByClass(int[] labels, int[] rows, int[] classes) {

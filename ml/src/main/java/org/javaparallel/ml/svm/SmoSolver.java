@@ -1,5 +1,7 @@
 package org.javaparallel.ml.svm;
 
+import java.util.function.IntFunction;
+
 /**
  * Sequential minimal optimisation for the dual of a binary C-SVC,
  * {@code min 1/2 a'Qa - e'a  s.t.  y'a = 0, 0 <= a_t <= C_t}, with {@code Q_st = y_s y_t K(s, t)}.
@@ -12,7 +14,11 @@ package org.javaparallel.ml.svm;
  * rounded to {@code float} as libsvm does, so that on the same problem the iterates are the same as libsvm's.
  *
  * <p>Variables live at positions; shrinking swaps them so that the active ones are the prefix
- * {@code [0, active)}. {@code index[position]} is the problem row, and kernel columns are kept in row order.
+ * {@code [0, active)}. {@code index[position]} is the problem row. The columns are of the kernel {@code K}, not of
+ * {@code Q}: {@code K(s, t)} is at {@code column(s)[key[t]]}, so that a column may be a row of kernel values shared
+ * by many problems (keys: data rows) or one of this problem's own (keys: problem rows). The signs are applied here;
+ * as multiplying by +-1 is exact and rounding is symmetric, {@code y_s y_t K} gives the bits that a column of
+ * {@code Q} rounded to float would.
  */
 final class SmoSolver {
     private static final double TAU = 1e-12;
@@ -21,7 +27,7 @@ final class SmoSolver {
     private static final byte FREE = 2;
 
     private final int l;
-    private final KernelColumnCache q;
+    private final IntFunction<float[]> kernel;
     private final double cPositive;
     private final double cNegative;
     private final double eps;
@@ -29,6 +35,7 @@ final class SmoSolver {
     private final boolean shrinking;
 
     private final int[] index;
+    private final int[] key;
     private final byte[] y;
     private final double[] diagonal;
     private final double[] alpha;
@@ -39,22 +46,29 @@ final class SmoSolver {
     private boolean unshrunk;
     private int first;
     private int second;
+    /** Whether the last step found the next {@code first} (maximal {@code -y G} over I_up) while updating G. */
+    private boolean upKnown;
+    private int upNext;
+    private double upNextValue;
 
     /**
      * @param signs      +1 or -1 per problem row
      * @param diagonal   {@code Q_tt} per problem row
+     * @param keys       where the value of each problem row is in a kernel column
+     * @param kernel     the kernel column of a problem row, indexed by key
      * @param maxIter    iteration limit; libsvm's own default when {@code <= 0}
      */
-    SmoSolver(byte[] signs, double[] diagonal, KernelColumnCache q, double cPositive, double cNegative,
-              double eps, long maxIter, boolean shrinking) {
+    SmoSolver(byte[] signs, double[] diagonal, int[] keys, IntFunction<float[]> kernel, double cPositive,
+              double cNegative, double eps, long maxIter, boolean shrinking) {
         this.l = signs.length;
-        this.q = q;
+        this.kernel = kernel;
         this.cPositive = cPositive;
         this.cNegative = cNegative;
         this.eps = eps;
         this.maxIter = maxIter > 0 ? maxIter : Math.max(10_000_000L, 100L * l);
         this.shrinking = shrinking;
         this.index = new int[l];
+        this.key = keys.clone();
         this.y = signs.clone();
         this.diagonal = diagonal.clone();
         this.alpha = new double[l];
@@ -83,6 +97,7 @@ final class SmoSolver {
                 // optimal on the active set: check the whole problem before stopping
                 reconstructGradient();
                 active = l;
+                upKnown = false;
                 if (!selectWorkingSet()) {
                     break;
                 }
@@ -108,7 +123,7 @@ final class SmoSolver {
     }
 
     private float[] column(int position) {
-        return q.column(index[position]);
+        return kernel.apply(index[position]);
     }
 
     /**
@@ -119,19 +134,25 @@ final class SmoSolver {
     private boolean selectWorkingSet() {
         double gMax = Double.NEGATIVE_INFINITY;
         int i = -1;
-        for (int t = 0; t < active; t++) {
-            if (y[t] > 0) {
-                if (status[t] != UPPER && -grad[t] >= gMax) {
-                    gMax = -grad[t];
+        if (upKnown) {
+            upKnown = false;
+            gMax = upNextValue;
+            i = upNext;
+        } else {
+            for (int t = 0; t < active; t++) {
+                if (y[t] > 0) {
+                    if (status[t] != UPPER && -grad[t] >= gMax) {
+                        gMax = -grad[t];
+                        i = t;
+                    }
+                } else if (status[t] != LOWER && grad[t] >= gMax) {
+                    gMax = grad[t];
                     i = t;
                 }
-            } else if (status[t] != LOWER && grad[t] >= gMax) {
-                gMax = grad[t];
-                i = t;
             }
         }
-        float[] qi = i < 0 ? null : column(i);
-        int[] rows = index;
+        float[] ki = i < 0 ? null : column(i);
+        int[] keys = key;
         double gMaxLow = Double.NEGATIVE_INFINITY;
         double bestDecrease = Double.POSITIVE_INFINITY;
         int j = -1;
@@ -146,7 +167,8 @@ final class SmoSolver {
             }
             double gradDiff = gMax + yG;
             if (gradDiff > 0) {
-                double curvature = diagonal[i] + diagonal[t] - 2.0 * y[i] * y[t] * qi[rows[t]];
+                // 2 y_i y_t Q_it = 2 K_it
+                double curvature = diagonal[i] + diagonal[t] - 2.0 * ki[keys[t]];
                 double decrease = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : TAU);
                 if (decrease <= bestDecrease) {
                     bestDecrease = decrease;
@@ -160,13 +182,13 @@ final class SmoSolver {
     }
 
     private void step(int i, int j) {
-        float[] qi = column(i);
-        float[] qj = column(j);
+        float[] ki = column(i);
+        float[] kj = column(j);
         double ci = c(i);
         double cj = c(j);
         double oldI = alpha[i];
         double oldJ = alpha[j];
-        double qij = qi[index[j]];
+        double qij = y[i] * y[j] * (double) ki[key[j]];
         if (y[i] != y[j]) {
             // a_i - a_j stays fixed: move both by delta
             double curvature = diagonal[i] + diagonal[j] + 2 * qij;
@@ -219,30 +241,48 @@ final class SmoSolver {
                 alpha[j] = sum;
             }
         }
-        double deltaI = alpha[i] - oldI;
-        double deltaJ = alpha[j] - oldJ;
-        int[] rows = index;
+        updateBoundStatus(i, ki, ci);
+        updateBoundStatus(j, kj, cj);
+        // Q_ik dI + Q_jk dJ = y_k (K_ik y_i dI + K_jk y_j dJ); the same pass finds the next step's first variable
+        // as selectWorkingSet's first loop would (same order, ties to the later index), saving a pass over G
+        double signedDeltaI = y[i] * (alpha[i] - oldI);
+        double signedDeltaJ = y[j] * (alpha[j] - oldJ);
+        int[] keys = key;
+        double gMax = Double.NEGATIVE_INFINITY;
+        int up = -1;
         for (int k = 0; k < active; k++) {
-            grad[k] += qi[rows[k]] * deltaI + qj[rows[k]] * deltaJ;
+            double g = grad[k] + y[k] * (ki[keys[k]] * signedDeltaI + kj[keys[k]] * signedDeltaJ);
+            grad[k] = g;
+            if (y[k] > 0) {
+                if (status[k] != UPPER && -g >= gMax) {
+                    gMax = -g;
+                    up = k;
+                }
+            } else if (status[k] != LOWER && g >= gMax) {
+                gMax = g;
+                up = k;
+            }
         }
-        updateBoundStatus(i, qi, ci);
-        updateBoundStatus(j, qj, cj);
+        upKnown = true;
+        upNext = up;
+        upNextValue = gMax;
     }
 
     /** Keeps {@code G_bar = sum over upper-bounded t of C_t Q_t} right when {@code t} enters or leaves its upper bound. */
-    private void updateBoundStatus(int t, float[] qt, double ct) {
+    private void updateBoundStatus(int t, float[] kt, double ct) {
         boolean wasUpper = status[t] == UPPER;
         status[t] = alpha[t] >= ct ? UPPER : alpha[t] <= 0 ? LOWER : FREE;
         boolean isUpper = status[t] == UPPER;
         if (wasUpper != isUpper) {
-            double change = isUpper ? ct : -ct;
+            double signedChange = y[t] * (isUpper ? ct : -ct);
             for (int k = 0; k < l; k++) {
-                gradBar[k] += change * qt[index[k]];
+                gradBar[k] += y[k] * (kt[key[k]] * signedChange);
             }
         }
     }
 
     private void shrink() {
+        upKnown = false;
         double gMaxUp = Double.NEGATIVE_INFINITY;
         double gMaxLow = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < active; t++) {
@@ -297,6 +337,9 @@ final class SmoSolver {
         int row = index[a];
         index[a] = index[b];
         index[b] = row;
+        int k = key[a];
+        key[a] = key[b];
+        key[b] = k;
         byte sign = y[a];
         y[a] = y[b];
         y[b] = sign;
@@ -332,19 +375,19 @@ final class SmoSolver {
         // Q is symmetric: read whichever set of columns is smaller; the sums run in the same order either way
         if (l - active < free) {
             for (int k = active; k < l; k++) {
-                float[] qk = column(k);
+                float[] kk = column(k);
                 for (int t = 0; t < active; t++) {
                     if (status[t] == FREE) {
-                        grad[k] += alpha[t] * qk[index[t]];
+                        grad[k] += (y[k] * y[t]) * (alpha[t] * kk[key[t]]);
                     }
                 }
             }
         } else {
             for (int t = 0; t < active; t++) {
                 if (status[t] == FREE) {
-                    float[] qt = column(t);
+                    float[] kt = column(t);
                     for (int k = active; k < l; k++) {
-                        grad[k] += alpha[t] * qt[index[k]];
+                        grad[k] += (y[k] * y[t]) * (alpha[t] * kt[key[k]]);
                     }
                 }
             }
