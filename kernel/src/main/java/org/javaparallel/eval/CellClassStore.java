@@ -47,15 +47,19 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     private volatile int cellBeingEvaluated;
     private final AtomicLong stateVersion = new AtomicLong();
     private volatile Set<String> liveVariableNames = Set.of();
+    private final CellInstrumentation instrumentation;
+    /** This JVM's own versions of classes written but not defined yet (see {@link CellInstrumentation}). */
+    private final Map<String, byte[]> instrumentedByName = new ConcurrentHashMap<>();
 
-    CellClassStore(Path directory, ClassLoader parent) {
+    CellClassStore(Path directory, ClassLoader parent, CellInstrumentation instrumentation) {
         super(new URL[]{toUrl(directory)}, parent);
         this.directory = directory;
+        this.instrumentation = instrumentation;
     }
 
-    static CellClassStore inTemporaryDirectory(ClassLoader parent) {
+    static CellClassStore inTemporaryDirectory(ClassLoader parent, CellInstrumentation instrumentation) {
         try {
-            return new CellClassStore(Files.createTempDirectory("java-parallel-cells-"), parent);
+            return new CellClassStore(Files.createTempDirectory("java-parallel-cells-"), parent, instrumentation);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory for cell classes", e);
         }
@@ -75,6 +79,10 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
                 Files.write(file, entry.getValue());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store cell class " + entry.getKey(), e);
+            }
+            byte[] instrumented = instrumentation.instrument(entry.getKey(), entry.getValue());
+            if (instrumented != entry.getValue()) {
+                instrumentedByName.put(entry.getKey(), instrumented);
             }
         }
         for (String name : bytecodeByName.keySet()) {
@@ -121,6 +129,16 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
                         new TopLevelVariable(field.getName(), loaded.getName(), field.getName()));
             }
         }
+    }
+
+    /** A class this JVM instruments is defined from its instrumented bytes; the file keeps what workers load. */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] instrumented = instrumentedByName.remove(name);
+        if (instrumented != null) {
+            return defineClass(name, instrumented, 0, instrumented.length);
+        }
+        return super.findClass(name);
     }
 
     Class<?> findLoaded(String binaryName) throws ClassNotFoundException {

@@ -44,6 +44,9 @@ final class KernelInfo extends KernelInfoReply {
 
     @SuppressWarnings("unused") // serialized by Gson
     private final String status = "ok";
+    /** JupyterLab shows its debugger for kernels that say so (the Jupyter debugger protocol; org.javaparallel.debugger). */
+    @SuppressWarnings("unused") // serialized by Gson
+    private final boolean debugger = true;
 
     private KernelInfo() {
         super(PROTOCOL_VERSION, NAME, VERSION, LANGUAGE, BANNER, HELP_LINKS);

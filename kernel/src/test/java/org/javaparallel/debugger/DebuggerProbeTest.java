@@ -1,0 +1,90 @@
+package org.javaparallel.debugger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.javaparallel.eval.CellOutcome;
+import org.javaparallel.eval.CompileClassPath;
+import org.javaparallel.eval.JShellEvaluator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The probes in cell classes stop a cell at a breakpoint, in JShell without Jupyter around it. */
+class DebuggerProbeTest {
+    private final BlockingQueue<JsonObject> stops = new LinkedBlockingQueue<>();
+    private Debugger debugger;
+    private JShellEvaluator evaluator;
+
+    @BeforeEach
+    void start() {
+        CompletableFuture<JShellEvaluator> started = new CompletableFuture<>();
+        debugger = new Debugger((event, body) -> {
+            if (event.equals("stopped")) {
+                stops.add(body);
+            }
+        }, () -> started.join().cellCode());
+        evaluator = JShellEvaluator.start(List.of(), CompileClassPath.narrowedTo(jar -> true),
+                new PrintStream(OutputStream.nullOutputStream()), () -> { }, debugger);
+        started.complete(evaluator);
+        debugger.attach();
+    }
+
+    @AfterEach
+    void stop() {
+        debugger.close();
+        evaluator.close();
+    }
+
+    private Object run(String cell) {
+        debugger.cellStarting(cell, false);
+        CellOutcome outcome = evaluator.evaluate(cell, 1);
+        assertTrue(outcome instanceof CellOutcome.Success, () -> cell + " -> " + outcome);
+        return ((CellOutcome.Success) outcome).value();
+    }
+
+    private void stopsAt(String cell, int line, Object result) throws Exception {
+        debugger.setBreakpoints(debugger.files().pathOf(cell), List.of(line));
+        CompletableFuture<Object> value = CompletableFuture.supplyAsync(() -> run(cell));
+        JsonObject stop = stops.poll(30, TimeUnit.SECONDS);
+        assertTrue(stop != null, "no stop at line " + line + " of " + cell);
+        StoppedThread thread = debugger.stoppedThread(stop.get("threadId").getAsInt());
+        assertEquals(line, thread.frames().get(0).line());
+        debugger.resume(thread.id(), StoppedThread.Resume.CONTINUE);
+        assertEquals(result, value.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stopsInAMethod() throws Exception {
+        run("int twice(int x) {\n    int y = x * 2;\n    return y;\n}\n");
+        String cell = "int twice(int x) {\n    int y = x * 2;\n    return y;\n}\n";
+        debugger.setBreakpoints(debugger.files().pathOf(cell), List.of(3));
+        run(cell);
+        CompletableFuture<Object> value = CompletableFuture.supplyAsync(() -> run("twice(21)"));
+        JsonObject stop = stops.poll(30, TimeUnit.SECONDS);
+        assertTrue(stop != null, "no stop");
+        StoppedThread thread = debugger.stoppedThread(stop.get("threadId").getAsInt());
+        assertEquals(3, thread.frames().get(0).line());
+        assertEquals(42, thread.frames().get(0).locals().get("y"));
+        debugger.resume(thread.id(), StoppedThread.Resume.CONTINUE);
+        assertEquals(42, value.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void stopsInTopLevelCode() throws Exception {
+        stopsAt("int q = 5;\nint z = q * 2;\nz + 1\n", 2, 11);
+    }
+
+    @Test
+    void stopsInAnExpression() throws Exception {
+        stopsAt("Math.max(3, 4)\n", 1, 4);
+    }
+}

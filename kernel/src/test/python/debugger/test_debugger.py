@@ -1,0 +1,220 @@
+"""The Jupyter debugger protocol, scenario by scenario, on ipykernel (the reference) and on the Java kernel."""
+
+import pytest
+
+# The same program in both languages, with the statements on the same lines.
+TWICE = {
+    "python3": "def twice(x):\n    y = x * 2\n    return y\n",
+    "java-parallel": "int twice(int x) {\n    int y = x * 2;\n    return y;\n}\n",
+}
+CALL = {"python3": "r = twice(21)\n", "java-parallel": "int r = twice(21);\n"}
+BOOM = {
+    "python3": "def boom():\n    raise ValueError('boom')\n",
+    "java-parallel": "void boom() {\n    throw new IllegalArgumentException(\"boom\");\n}\n",
+}
+BOOM_CALL = {"python3": "boom()\n", "java-parallel": "boom();\n"}
+UNCAUGHT_FILTER = {"python3": "raised", "java-parallel": "uncaught"}
+RESULT_42 = {"python3": "42", "java-parallel": "42"}
+
+java_only = pytest.mark.parametrize("kernel", ["java-parallel"], indirect=True)
+
+
+def define_twice(kernel, *lines):
+    kernel.start()
+    code = TWICE[kernel.kernel_name]
+    path = kernel.breakpoints(code, *lines)
+    kernel.run(code)
+    return path
+
+
+def test_kernel_info_says_debugger(kernel):
+    reply = kernel.control_request("kernel_info_request", {})
+    assert reply["content"]["debugger"] is True
+
+
+def test_breakpoint_in_a_cell_method_stops_with_its_line_and_locals(kernel):
+    path = define_twice(kernel, 3)
+    msg_id = kernel.execute(CALL[kernel.kernel_name])
+    _, thread = kernel.stopped()
+    frame, _ = kernel.top_frame(thread)
+    assert frame["line"] == 3
+    assert frame["source"]["path"] == path
+    locals_ = kernel.locals(frame["id"])
+    assert locals_["x"] == "21" and locals_["y"] == "42"
+    kernel.ok("continue", {"threadId": thread})
+    assert kernel.wait_reply(msg_id)["status"] == "ok"
+    assert kernel.run("r") == RESULT_42[kernel.kernel_name]
+
+
+def test_breakpoint_in_top_level_code_then_step_in_and_next(kernel):
+    twice_path = define_twice(kernel)
+    call = CALL[kernel.kernel_name]
+    call_path = kernel.breakpoints(call, 1)
+    msg_id = kernel.execute(call)
+    after, thread = kernel.stopped()
+    frame, _ = kernel.top_frame(thread)
+    assert (frame["source"]["path"], frame["line"]) == (call_path, 1)
+
+    kernel.ok("stepIn", {"threadId": thread})
+    after, thread = kernel.stopped(after + 1)
+    frame, frames = kernel.top_frame(thread)
+    assert (frame["source"]["path"], frame["line"]) == (twice_path, 2), "stepIn enters twice"
+    assert len(frames) >= 2
+
+    kernel.ok("next", {"threadId": thread})
+    after, thread = kernel.stopped(after + 1)
+    frame, _ = kernel.top_frame(thread)
+    assert (frame["source"]["path"], frame["line"]) == (twice_path, 3), "next goes to the next line"
+    assert kernel.locals(frame["id"])["y"] == "42"
+
+    kernel.ok("continue", {"threadId": thread})
+    assert kernel.wait_reply(msg_id)["status"] == "ok"
+
+
+def test_evaluate_in_the_stopped_frame(kernel):
+    define_twice(kernel, 3)
+    msg_id = kernel.execute(CALL[kernel.kernel_name])
+    _, thread = kernel.stopped()
+    frame, _ = kernel.top_frame(thread)
+    assert kernel.ok("evaluate", {"expression": "y", "frameId": frame["id"], "context": "repl"})["result"] == "42"
+    kernel.ok("continue", {"threadId": thread})
+    kernel.wait_reply(msg_id)
+
+
+def test_inspect_variables_lists_top_level_variables(kernel):
+    kernel.start()
+    kernel.run({"python3": "k = 5\n", "java-parallel": "int k = 5;\n"}[kernel.kernel_name])
+    variables = {v["name"]: v for v in kernel.ok("inspectVariables")["variables"]}
+    assert variables["k"]["value"] == "5"
+    assert variables["k"]["type"] == "int"
+    rich = kernel.ok("richInspectVariables", {"variableName": "k"})
+    assert rich["data"]["text/plain"] == "5"
+
+
+def test_exception_breakpoint_stops_on_the_throw(kernel):
+    kernel.start()
+    code = BOOM[kernel.kernel_name]
+    path = kernel.dump(code)
+    kernel.ok("setExceptionBreakpoints", {"filters": [UNCAUGHT_FILTER[kernel.kernel_name]]})
+    kernel.ok("configurationDone")
+    kernel.run(code)
+    msg_id = kernel.execute(BOOM_CALL[kernel.kernel_name])
+    _, event = kernel.event("stopped")
+    assert event["body"]["reason"] == "exception"
+    frame, _ = kernel.top_frame(event["body"]["threadId"])
+    assert (frame["source"]["path"], frame["line"]) == (path, 2)
+    kernel.ok("continue", {"threadId": event["body"]["threadId"]})
+    assert kernel.wait_reply(msg_id)["status"] == "error"
+
+
+def test_disconnect_during_a_stop_lets_the_cell_finish(kernel):
+    define_twice(kernel, 3)
+    msg_id = kernel.execute(CALL[kernel.kernel_name])
+    kernel.stopped()
+    kernel.ok("disconnect", {"restart": False, "terminateDebuggee": False})
+    assert kernel.wait_reply(msg_id)["status"] == "ok"
+    assert kernel.run("r") == RESULT_42[kernel.kernel_name]
+
+
+def test_control_channel_answers_while_a_cell_is_stopped(kernel):
+    define_twice(kernel, 3)
+    msg_id = kernel.execute(CALL[kernel.kernel_name])
+    _, thread = kernel.stopped()
+    assert kernel.control_request("kernel_info_request", {}, timeout=10)["content"]["status"] == "ok"
+    assert thread in kernel.ok("debugInfo")["stoppedThreads"]
+    kernel.ok("continue", {"threadId": thread})
+    kernel.wait_reply(msg_id)
+
+
+def test_interrupt_while_stopped_ends_the_cell_and_the_kernel_goes_on(kernel):
+    if not kernel.java:
+        pytest.xfail("ipykernel: SIGINT does not end a cell that debugpy holds at a breakpoint")
+    define_twice(kernel, 3)
+    msg_id = kernel.execute(CALL[kernel.kernel_name])
+    kernel.stopped()
+    kernel.manager.interrupt_kernel()
+    assert kernel.wait_reply(msg_id)["status"] == "error"
+    assert kernel.run("1 + 1") == "2"
+
+
+@java_only
+def test_breakpoint_in_a_lambda_on_a_thread_pool_stops_one_worker(kernel):
+    kernel.start()
+    code = ("List<Integer> squares(List<Integer> xs) {\n"
+            "    try (Pool p = Pools.threads(2)) {\n"
+            "        return p.map(x -> {\n"
+            "            if (x == 3) {\n"
+            "                return -1;\n"
+            "            }\n"
+            "            return x * x;\n"
+            "        }, xs);\n"
+            "    }\n"
+            "}\n")
+    path = kernel.breakpoints(code, 5)
+    kernel.run(code)
+    msg_id = kernel.execute("squares(List.of(1, 2, 3, 4, 5, 6))")
+    _, thread = kernel.stopped()
+    frame, _ = kernel.top_frame(thread)
+    assert (frame["source"]["path"], frame["line"]) == (path, 5)
+    assert kernel.locals(frame["id"])["x"] == "3"
+    threads = {t["id"]: t["name"] for t in kernel.ok("threads")["threads"]}
+    assert threads[thread] != "cell", "a pool thread stopped, not the cell's thread"
+    assert any(name == "cell" for name in threads.values()), "the cell's thread runs on: " + str(threads)
+    assert kernel.ok("debugInfo")["stoppedThreads"] == [thread], "only one thread stopped"
+    kernel.ok("continue", {"threadId": thread})
+    assert kernel.wait_reply(msg_id)["status"] == "ok"
+    assert kernel.result(msg_id) == "[1, 4, -1, 16, 25, 36]"
+
+
+@java_only
+def test_breakpoint_in_a_new_thread_stops_that_thread(kernel):
+    kernel.start()
+    code = ("int[] box = new int[1];\n"
+            "Thread t = new Thread(() -> {\n"
+            "    int v = 7;\n"
+            "    box[0] = v;\n"
+            "});\n"
+            "t.start();\n"
+            "t.join();\n"
+            "box[0]\n")
+    path = kernel.breakpoints(code, 4)
+    msg_id = kernel.execute(code)
+    _, thread = kernel.stopped()
+    frame, _ = kernel.top_frame(thread)
+    assert (frame["source"]["path"], frame["line"]) == (path, 4)
+    assert kernel.locals(frame["id"])["v"] == "7"
+    threads = {t["id"]: t["name"] for t in kernel.ok("threads")["threads"]}
+    assert threads[thread] != "cell"
+    kernel.ok("continue", {"threadId": thread})
+    assert kernel.wait_reply(msg_id)["status"] == "ok"
+    assert kernel.result(msg_id) == "7"
+
+
+@java_only
+def test_variables_expand_objects_and_page_through_arrays(kernel):
+    kernel.start()
+    code = ("record Point(int x, int y) {}\n"
+            "int sum(int[] xs, Point p) {\n"
+            "    int s = 0;\n"
+            "    for (int x : xs) s += x;\n"
+            "    return s + p.x();\n"
+            "}\n")
+    kernel.breakpoints(code, 5)
+    kernel.run(code)
+    msg_id = kernel.execute("sum(new int[] {1, 2, 3, 4, 5}, new Point(10, 20))")
+    _, thread = kernel.stopped()
+    frame, _ = kernel.top_frame(thread)
+    scopes = kernel.ok("scopes", {"frameId": frame["id"]})["scopes"]
+    variables = {v["name"]: v for v in kernel.ok("variables", {"variablesReference": scopes[0]["variablesReference"]})["variables"]}
+    assert variables["s"]["value"] == "15"
+    assert variables["p"]["type"] == "Point" and variables["p"]["variablesReference"] > 0
+    fields = {v["name"]: v["value"] for v in kernel.ok("variables", {"variablesReference": variables["p"]["variablesReference"]})["variables"]}
+    assert fields == {"x": "10", "y": "20"}
+    assert variables["xs"]["indexedVariables"] == 5
+    page = kernel.ok("variables", {"variablesReference": variables["xs"]["variablesReference"], "start": 2, "count": 2})
+    assert [(v["name"], v["value"]) for v in page["variables"]] == [("[2]", "3"), ("[3]", "4")]
+    assert kernel.ok("evaluate", {"expression": "p.y()", "frameId": frame["id"]})["result"] == "20"
+    assert kernel.ok("evaluate", {"expression": "xs[4]", "frameId": frame["id"]})["result"] == "5"
+    kernel.ok("continue", {"threadId": thread})
+    assert kernel.wait_reply(msg_id)["status"] == "ok"
+    assert kernel.result(msg_id) == "25"
