@@ -107,6 +107,17 @@ class DebugClient:
                 return reply["content"]
         raise AssertionError(f"the cell did not finish in {timeout} s")
 
+    def finish(self, msg_id, timeout=TIMEOUT):
+        """Continues every stop until the cell ends (debugpy stops on a raised exception once per frame)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                return self.wait_reply(msg_id, timeout=1)
+            except AssertionError:
+                for thread in self.ok("debugInfo")["stoppedThreads"]:
+                    self.request("continue", {"threadId": thread})
+        raise AssertionError(f"the cell did not finish in {timeout} s")
+
     def run(self, code, timeout=TIMEOUT):
         msg_id = self.execute(code)
         reply = self.wait_reply(msg_id, timeout)

@@ -250,6 +250,12 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         if (reason == null) {
             return;
         }
+        if (step != null) {
+            steps.remove(thread);
+            synchronized (this) {
+                rearm();
+            }
+        }
         Map<String, Object> captured = new LinkedHashMap<>();
         for (int i = 0; i < locals.length; i++) {
             captured.put(site.localNames().get(i), locals[i]);
