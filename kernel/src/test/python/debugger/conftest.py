@@ -82,6 +82,9 @@ class DebugClient:
         path = self.ok("dumpCell", {"code": code})["sourcePath"]
         expected = self.info["tmpFilePrefix"] + str(murmur2_x86(code, self.info["hashSeed"])) + self.info["tmpFileSuffix"]
         assert path == expected, "the kernel's cell path is not the one JupyterLab computes"
+        if self.java:
+            assert os.stat(os.path.dirname(path)).st_mode & 0o777 == 0o700, "the cell folder is private to the user"
+            assert open(path, encoding="utf-8").read() == code
         return path
 
     def breakpoints(self, code, *lines):

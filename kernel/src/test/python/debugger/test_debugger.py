@@ -221,3 +221,21 @@ def test_variables_expand_objects_and_page_through_arrays(kernel):
     kernel.ok("continue", {"threadId": thread})
     assert kernel.wait_reply(msg_id)["status"] == "ok"
     assert kernel.result(msg_id) == "25"
+
+
+@java_only
+def test_breakpoints_say_that_worker_jvms_are_not_debugged(kernel):
+    kernel.start()
+    code = "%%backend processes 1\nPools.current().map(x -> {\n    return x * 2;\n}, List.of(1, 2, 3))\n"
+    kernel.breakpoints(code, 3)
+    assert kernel.run(code) == "[2, 4, 6]", "nothing stops in a worker JVM"
+    _, event = kernel.event("output")
+    assert "worker JVMs" in event["body"]["output"]
+
+
+@java_only
+def test_a_breakpoint_where_no_code_starts_is_not_verified(kernel):
+    path = define_twice(kernel)
+    body = kernel.ok("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 3}, {"line": 4}]})
+    assert [(b["line"], b["verified"]) for b in body["breakpoints"]] == [(3, True), (4, False)]
+    assert "cannot stop here" in body["breakpoints"][1]["message"]

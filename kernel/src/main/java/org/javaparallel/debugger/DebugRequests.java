@@ -56,7 +56,7 @@ public final class DebugRequests {
             JsonObject body = Debugger.outsideProbes(() -> body(command, arguments));
             response.addProperty("success", true);
             response.add("body", body);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {  // also what a cell's toString throws
             response.addProperty("success", false);
             response.addProperty("message", e.getMessage() == null ? e.toString() : e.getMessage());
             response.add("body", new JsonObject());
@@ -151,11 +151,14 @@ public final class DebugRequests {
         } else if (arguments.has("lines")) {
             arguments.getAsJsonArray("lines").forEach(line -> lines.add(line.getAsInt()));
         }
-        List<Boolean> verified = debugger.setBreakpoints(path, lines);
+        List<String> problems = debugger.setBreakpoints(path, lines);
         JsonArray breakpoints = new JsonArray();
         for (int i = 0; i < lines.size(); i++) {
             JsonObject breakpoint = object("line", lines.get(i));
-            breakpoint.addProperty("verified", verified.get(i));
+            breakpoint.addProperty("verified", problems.get(i) == null);
+            if (problems.get(i) != null) {
+                breakpoint.addProperty("message", problems.get(i));
+            }
             breakpoint.add("source", object("path", path));
             breakpoints.add(breakpoint);
         }

@@ -177,19 +177,33 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         return probed;
     }
 
-    /** Sets the breakpoints of one cell file; returns, for each line, whether a probe of a loaded class is there. */
-    synchronized List<Boolean> setBreakpoints(String path, List<Integer> lines) {
+    /**
+     * Sets the breakpoints of one cell file. For each line: null when a probe can stop there (or the cell has not
+     * run yet, so nothing is known), else why it cannot.
+     */
+    synchronized List<String> setBreakpoints(String path, List<Integer> lines) {
         if (lines.isEmpty()) {
             breakpoints.remove(path);
         } else {
             breakpoints.put(path, Set.copyOf(lines));
         }
         rearm();
-        List<Boolean> verified = new ArrayList<>();
-        for (int line : lines) {
-            verified.add(true);
+        Set<Integer> probed = new java.util.HashSet<>();
+        boolean ran = false;
+        for (ProbeSite site : DebugProbes.sites()) {
+            ClassLines classLines = linesByClass.get(site.className());
+            if (classLines != null && classLines.path().equals(path)) {
+                ran = true;
+                probed.add(classLines.cellLine(site.line()));
+            }
         }
-        return verified;
+        List<String> problems = new ArrayList<>();
+        for (int line : lines) {
+            problems.add(!ran || probed.contains(line) ? null
+                    : "no code starts on this line (a brace, a comment, a declaration without a value, or the"
+                    + " second line of a statement): the debugger cannot stop here");
+        }
+        return problems;
     }
 
     Map<String, Set<Integer>> breakpoints() {

@@ -79,6 +79,20 @@ class DebuggerProbeTest {
     }
 
     @Test
+    void theClassFilesWorkersLoadHaveNoProbes() throws Exception {
+        stopsInAMethod();  // the classes this JVM defined have probes: they stopped
+        try (var files = java.nio.file.Files.walk(evaluator.cellCode().classDirectory())) {
+            List<java.nio.file.Path> classes = files.filter(file -> file.toString().endsWith(".class")).toList();
+            assertTrue(!classes.isEmpty());
+            for (java.nio.file.Path file : classes) {
+                String bytes = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(!bytes.contains("org/javaparallel/debugger/DebugProbes"), file + " has probes");
+                assertTrue(bytes.contains("org/javaparallel/parallel/spi/CellInterrupts"), file + " has stop checks");
+            }
+        }
+    }
+
+    @Test
     void stopsInTopLevelCode() throws Exception {
         stopsAt("int q = 5;\nint z = q * 2;\nz + 1\n", 2, 11);
     }
