@@ -148,6 +148,22 @@ class DebugClient:
         index, event = self.event("stopped", after=after)
         return index, event["body"]["threadId"]
 
+    def stopped_at(self, path, line, after=0):
+        """Waits for a stop at path:line; returns the thread, its top frame and that frame's locals."""
+        _, thread = self.stopped(after)
+        frame, _ = self.top_frame(thread)
+        assert (frame["source"]["path"], frame["line"]) == (path, line)
+        return thread, frame, self.locals(frame["id"])
+
+    def thread_names(self):
+        return {t["id"]: t["name"] for t in self.ok("threads")["threads"]}
+
+    def resume_and_finish(self, thread, msg_id):
+        """Continues the stopped thread; returns the cell's result once it finished without an error."""
+        self.ok("continue", {"threadId": thread})
+        assert self.wait_reply(msg_id)["status"] == "ok"
+        return self.result(msg_id)
+
     def top_frame(self, thread_id):
         frames = self.ok("stackTrace", {"threadId": thread_id})["stackFrames"]
         assert frames, "a stopped thread has frames"

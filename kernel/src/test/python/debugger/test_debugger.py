@@ -1,5 +1,7 @@
 """The Jupyter debugger protocol, scenario by scenario, on ipykernel (the reference) and on the Java kernel."""
 
+import time
+
 import pytest
 
 # The same program in both languages, with the statements on the same lines.
@@ -38,14 +40,9 @@ def test_kernel_info_says_debugger(kernel):
 def test_breakpoint_in_a_cell_method_stops_with_its_line_and_locals(kernel):
     path = define_twice(kernel, 3)
     msg_id = kernel.execute(CALL[kernel.kernel_name])
-    _, thread = kernel.stopped()
-    frame, _ = kernel.top_frame(thread)
-    assert frame["line"] == 3
-    assert frame["source"]["path"] == path
-    locals_ = kernel.locals(frame["id"])
+    thread, _, locals_ = kernel.stopped_at(path, 3)
     assert locals_["x"] == "21" and locals_["y"] == "42"
-    kernel.ok("continue", {"threadId": thread})
-    assert kernel.wait_reply(msg_id)["status"] == "ok"
+    kernel.resume_and_finish(thread, msg_id)
     assert kernel.run("r") == RESULT_42[kernel.kernel_name]
 
 
@@ -156,17 +153,13 @@ def test_breakpoint_in_a_lambda_on_a_thread_pool_stops_one_worker(kernel):
     path = kernel.breakpoints(code, 5)
     kernel.run(code)
     msg_id = kernel.execute("squares(List.of(1, 2, 3, 4, 5, 6))")
-    _, thread = kernel.stopped()
-    frame, _ = kernel.top_frame(thread)
-    assert (frame["source"]["path"], frame["line"]) == (path, 5)
-    assert kernel.locals(frame["id"])["x"] == "3"
-    threads = {t["id"]: t["name"] for t in kernel.ok("threads")["threads"]}
+    thread, _, locals_ = kernel.stopped_at(path, 5)
+    assert locals_["x"] == "3"
+    threads = kernel.thread_names()
     assert threads[thread] != "cell", "a pool thread stopped, not the cell's thread"
     assert any(name == "cell" for name in threads.values()), "the cell's thread runs on: " + str(threads)
     assert kernel.ok("debugInfo")["stoppedThreads"] == [thread], "only one thread stopped"
-    kernel.ok("continue", {"threadId": thread})
-    assert kernel.wait_reply(msg_id)["status"] == "ok"
-    assert kernel.result(msg_id) == "[1, 4, -1, 16, 25, 36]"
+    assert kernel.resume_and_finish(thread, msg_id) == "[1, 4, -1, 16, 25, 36]"
 
 
 @java_only
@@ -182,15 +175,10 @@ def test_breakpoint_in_a_new_thread_stops_that_thread(kernel):
             "box[0]\n")
     path = kernel.breakpoints(code, 4)
     msg_id = kernel.execute(code)
-    _, thread = kernel.stopped()
-    frame, _ = kernel.top_frame(thread)
-    assert (frame["source"]["path"], frame["line"]) == (path, 4)
-    assert kernel.locals(frame["id"])["v"] == "7"
-    threads = {t["id"]: t["name"] for t in kernel.ok("threads")["threads"]}
-    assert threads[thread] != "cell"
-    kernel.ok("continue", {"threadId": thread})
-    assert kernel.wait_reply(msg_id)["status"] == "ok"
-    assert kernel.result(msg_id) == "7"
+    thread, _, locals_ = kernel.stopped_at(path, 4)
+    assert locals_["v"] == "7"
+    assert kernel.thread_names()[thread] != "cell", "the started thread stopped, not the cell's"
+    assert kernel.resume_and_finish(thread, msg_id) == "7"
 
 
 @java_only
@@ -239,3 +227,23 @@ def test_a_breakpoint_where_no_code_starts_is_not_verified(kernel):
     body = kernel.ok("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 3}, {"line": 4}]})
     assert [(b["line"], b["verified"]) for b in body["breakpoints"]] == [(3, True), (4, False)]
     assert "cannot stop here" in body["breakpoints"][1]["message"]
+
+
+@java_only
+def test_pause_stops_a_running_loop(kernel):
+    kernel.start()
+    code = "long n = 0;\nwhile (n < Long.MAX_VALUE) {\n    n++;\n}\n"
+    path = kernel.breakpoints(code)
+    msg_id = kernel.execute(code)
+    deadline = time.monotonic() + 30
+    while "cell" not in kernel.thread_names().values():
+        assert time.monotonic() < deadline, "the cell's thread never showed in threads"
+        time.sleep(0.1)
+    cell = next(id_ for id_, name in kernel.thread_names().items() if name == "cell")
+    kernel.ok("pause", {"threadId": cell})
+    _, event = kernel.event("stopped")
+    assert event["body"]["reason"] == "pause" and event["body"]["threadId"] == cell
+    frame, _ = kernel.top_frame(cell)
+    assert frame["source"]["path"] == path and frame["line"] in (2, 3)
+    kernel.manager.interrupt_kernel()
+    assert kernel.wait_reply(msg_id)["status"] == "error"
