@@ -90,7 +90,12 @@ public final class DebugRequests {
             }
             case "evaluate" -> evaluate(arguments);
             case "source" -> source(arguments);
-            case "inspectVariables" -> object("variables", topLevel());
+            case "inspectVariables" -> {
+                if (debugger.stoppedThreads().isEmpty()) {
+                    debugger.variables().clear();  // a fresh panel: the references of the last one go
+                }
+                yield object("variables", topLevel());
+            }
             case "richInspectVariables" -> richInspect(arguments);
             case "disconnect" -> {
                 debugger.detach();
