@@ -80,10 +80,8 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store cell class " + entry.getKey(), e);
             }
-            byte[] instrumented = instrumentation.instrument(entry.getKey(), entry.getValue());
-            if (instrumented != entry.getValue()) {
-                instrumentedByName.put(entry.getKey(), instrumented);
-            }
+            instrumented(entry.getKey(), entry.getValue())
+                    .ifPresent(bytes -> instrumentedByName.put(entry.getKey(), bytes));
         }
         for (String name : bytecodeByName.keySet()) {
             try {
@@ -91,6 +89,18 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("cell class " + name + " was written but cannot be loaded", e);
             }
+        }
+    }
+
+    /** What the instrumentation makes of a class; nothing when it leaves it as it is or cannot rewrite it. */
+    private Optional<byte[]> instrumented(String name, byte[] bytecode) {
+        try {
+            byte[] instrumented = instrumentation.instrument(name, bytecode);
+            return instrumented == bytecode ? Optional.empty() : Optional.of(instrumented);
+        } catch (RuntimeException cannotRewrite) {
+            System.getLogger(CellClassStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "the debugger cannot add its probes to " + name + "; it runs without them", cannotRewrite);
+            return Optional.empty();
         }
     }
 
@@ -131,12 +141,20 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         }
     }
 
-    /** A class this JVM instruments is defined from its instrumented bytes; the file keeps what workers load. */
+    /**
+     * A class this JVM instruments is defined from its instrumented bytes; the file keeps what workers load. Should
+     * the instrumented class not verify, the file's class is defined instead: the cell runs, without probes.
+     */
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] instrumented = instrumentedByName.remove(name);
         if (instrumented != null) {
-            return defineClass(name, instrumented, 0, instrumented.length);
+            try {
+                return defineClass(name, instrumented, 0, instrumented.length);
+            } catch (VerifyError | ClassFormatError rejected) {
+                System.getLogger(CellClassStore.class.getName()).log(System.Logger.Level.WARNING,
+                        "the debugger's probes made " + name + " invalid; it runs without them", rejected);
+            }
         }
         return super.findClass(name);
     }

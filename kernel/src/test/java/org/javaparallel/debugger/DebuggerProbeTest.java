@@ -97,6 +97,61 @@ class DebuggerProbeTest {
         stopsAt("int q = 5;\nint z = q * 2;\nz + 1\n", 2, 11);
     }
 
+    /** Probes keep every construct's class valid: constructors before super(), switch, try/finally, long, double. */
+    @Test
+    void stopsInConstructorsSwitchesAndFinallyBlocks() throws Exception {
+        String cell = String.join("\n",
+                "enum Color { RED, GREEN }",
+                "record Pair(int a, long b) {",
+                "    public Pair {",
+                "        if (a < 0) throw new IllegalArgumentException();",
+                "    }",
+                "}",
+                "class Box extends ArrayList<String> {",
+                "    final double weight;",
+                "    Box(double w) {",
+                "        super(4);",
+                "        weight = w;",
+                "    }",
+                "}",
+                "String describe(Object o, Color c) {",
+                "    String s = switch (c) {",
+                "        case RED -> \"r\";",
+                "        case GREEN -> {",
+                "            String g = \"g\";",
+                "            yield g + o;",
+                "        }",
+                "    };",
+                "    try {",
+                "        if (o == null) throw new IllegalStateException();",
+                "        return s;",
+                "    } catch (IllegalStateException e) {",
+                "        return \"none\";",
+                "    } finally {",
+                "        s = s + \"!\";",
+                "    }",
+                "}",
+                "");
+        run("import java.util.*;");
+        debugger.setBreakpoints(debugger.files().pathOf(cell), List.of(4, 10, 11, 19, 28));
+        run(cell);
+        CompletableFuture<Object> value = CompletableFuture.supplyAsync(
+                () -> run("describe(new Box(2.5).weight + new Pair(1, 2L).b(), Color.GREEN)"));
+        List<Integer> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonObject stop = stops.poll(30, TimeUnit.SECONDS);
+            assertTrue(stop != null, "stopped only at " + lines);
+            StoppedThread thread = debugger.stoppedThread(stop.get("threadId").getAsInt());
+            lines.add(thread.frames().get(0).line());
+            if (lines.size() == 2) {
+                assertEquals(2.5, thread.frames().get(0).locals().get("w"), "a double local");
+            }
+            debugger.resume(thread.id(), StoppedThread.Resume.CONTINUE);
+        }
+        assertEquals(List.of(10, 11, 4, 19, 28), lines);
+        assertEquals("g4.5", value.get(30, TimeUnit.SECONDS));
+    }
+
     @Test
     void stopsInAnExpression() throws Exception {
         stopsAt("Math.max(3, 4)\n", 1, 4);
