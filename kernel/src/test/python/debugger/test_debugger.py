@@ -71,6 +71,36 @@ def test_breakpoint_in_top_level_code_then_step_in_and_next(kernel):
     assert kernel.wait_reply(msg_id)["status"] == "ok"
 
 
+def test_next_goes_from_one_top_level_statement_to_the_next(kernel):
+    kernel.start()
+    code = {"python3": "a = 1\nb = a + 1\n", "java-parallel": "int a = 1;\nint b = a + 1;\n"}[kernel.kernel_name]
+    path = kernel.breakpoints(code, 1)
+    msg_id = kernel.execute(code)
+    after, thread = kernel.stopped()
+    kernel.ok("next", {"threadId": thread})
+    _, thread = kernel.stopped(after + 1)
+    frame, _ = kernel.top_frame(thread)
+    assert (frame["source"]["path"], frame["line"]) == (path, 2)
+    kernel.resume_and_finish(thread, msg_id)
+    assert kernel.run("b") == "2"
+
+
+def test_step_out_returns_to_the_caller(kernel):
+    twice_path = define_twice(kernel, 2)
+    call = CALL[kernel.kernel_name] + {"python3": "s = r + 1\n", "java-parallel": "int s = r + 1;\n"}[kernel.kernel_name]
+    call_path = kernel.dump(call)
+    msg_id = kernel.execute(call)
+    after, thread = kernel.stopped()
+    assert kernel.top_frame(thread)[0]["source"]["path"] == twice_path
+    kernel.ok("stepOut", {"threadId": thread})
+    _, thread = kernel.stopped(after + 1)
+    frame, _ = kernel.top_frame(thread)
+    # debugpy stops in the caller's line as the call returns; the Java probes at the caller's next line
+    assert frame["source"]["path"] == call_path and frame["line"] in (1, 2)
+    kernel.resume_and_finish(thread, msg_id)
+    assert kernel.run("s") == "43"
+
+
 def test_evaluate_in_the_stopped_frame(kernel):
     define_twice(kernel, 3)
     msg_id = kernel.execute(CALL[kernel.kernel_name])

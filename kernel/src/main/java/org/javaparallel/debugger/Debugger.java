@@ -70,6 +70,9 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
     private volatile boolean stopOnUncaught;
     private volatile String runningCell = "";
     private volatile ClassLines compilingLines;
+    /** The step of the cell's snippet thread, which the cell's next snippet (another thread) takes over. */
+    private volatile Step snippetStep;
+    private final ThreadLocal<Boolean> snippetThread = ThreadLocal.withInitial(() -> false);
     private Thread.UncaughtExceptionHandler previousHandler;
 
     /**
@@ -124,6 +127,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         attached = false;
         breakpoints.clear();
         steps.clear();
+        snippetStep = null;
         setStopOnUncaught(false);
         DebugProbes.arm(null);
         resumeAll(StoppedThread.Resume.CONTINUE);
@@ -137,6 +141,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
      */
     public void cellStarting(String code, boolean runsElsewhere) {
         runningCell = code;
+        snippetStep = null;
         if (attached && runsElsewhere && !breakpoints.isEmpty()) {
             output("The debugger stops only code that runs in the kernel's JVM: tasks on worker JVMs and Spark"
                     + " executors run without stopping at breakpoints. Use %backend threads to debug them.\n");
@@ -146,7 +151,22 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
     /** The user interrupted: every stopped thread ends with the cell's interrupt. */
     public void interruptAll() {
         steps.clear();
+        snippetStep = null;
         resumeAll(StoppedThread.Resume.INTERRUPT);
+    }
+
+    /** A step that did not stop before its snippet ended goes on in the cell's next snippet. */
+    @Override
+    public void snippetThreadStarted() {
+        snippetThread.set(true);
+        Step carried = snippetStep;
+        if (carried != null) {
+            steps.keySet().removeIf(thread -> !thread.isAlive());  // the snippet threads that ended
+            steps.put(Thread.currentThread(), carried);
+            synchronized (this) {
+                rearm();
+            }
+        }
     }
 
     @Override
@@ -254,6 +274,9 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         ClassLines lines = linesByClass.get(site.className());
         String path = lines == null ? null : lines.path();
         int line = lines == null ? site.line() : lines.cellLine(site.line());
+        if (lines != null && line == 0) {
+            return; // a line of JShell's wrapper ("return x = x_;"), not of the cell: no step stops there
+        }
         Step step = steps.get(thread);
         String reason = null;
         if (step != null && step.stopsAt(cellDepth(), path, line)) {
@@ -266,6 +289,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         }
         if (step != null) {
             steps.remove(thread);
+            snippetStep = null;
             synchronized (this) {
                 rearm();
             }
@@ -325,7 +349,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
 
     /** Parks this thread until JupyterLab resumes it; publishes stopped and continued. */
     private void stop(Thread thread, String reason, Throwable exception, List<Frame> stack) {
-        StoppedThread stop = new StoppedThread(thread, reason, stack);
+        StoppedThread stop = new StoppedThread(thread, stack);
         stack.forEach(frame -> frames.put(frame.id(), frame));
         stopped.put(stop.id(), stop);
         JsonObject body = new JsonObject();
@@ -352,7 +376,11 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
             case INTERRUPT -> throw new CellInterrupts.CellInterruptedError();
             case NEXT, STEP_IN, STEP_OUT -> {
                 Frame top = stack.get(0);
-                steps.put(thread, new Step(how, cellDepth() + (exception == null ? 0 : 1), top.path(), top.line()));
+                Step step = new Step(how, cellDepth() + (exception == null ? 0 : 1), top.path(), top.line());
+                steps.put(thread, step);
+                if (snippetThread.get()) {
+                    snippetStep = step;
+                }
                 synchronized (this) {
                     rearm();
                 }

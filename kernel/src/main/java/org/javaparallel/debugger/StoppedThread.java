@@ -10,13 +10,11 @@ final class StoppedThread {
     enum Resume { CONTINUE, NEXT, STEP_IN, STEP_OUT, INTERRUPT }
 
     private final Thread thread;
-    private final String reason;
     private final List<Frame> frames;
     private final CompletableFuture<Resume> resume = new CompletableFuture<>();
 
-    StoppedThread(Thread thread, String reason, List<Frame> frames) {
+    StoppedThread(Thread thread, List<Frame> frames) {
         this.thread = thread;
-        this.reason = reason;
         this.frames = List.copyOf(frames);
     }
 
@@ -26,10 +24,6 @@ final class StoppedThread {
 
     int id() {
         return Debugger.threadId(thread);
-    }
-
-    String reason() {
-        return reason;
     }
 
     List<Frame> frames() {

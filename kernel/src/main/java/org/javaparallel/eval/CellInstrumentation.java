@@ -40,6 +40,10 @@ public interface CellInstrumentation {
         return bytecode;
     }
 
+    /** Called first on each snippet's own thread (a cell's top-level statements run one thread each). */
+    default void snippetThreadStarted() {
+    }
+
     /**
      * Called on the cell's own thread when a snippet ends with an exception, before the cell reports it.
      *

@@ -48,7 +48,10 @@ public final class JShellEvaluator implements AutoCloseable {
         this.classPath = classPath;
         this.instrumentation = instrumentation;
         this.compilingAgainstWholeClassPath = !classPath.isNarrowed();
-        this.control = new CellExecutionControl(store, onCellThread, instrumentation::uncaught);
+        this.control = new CellExecutionControl(store, () -> {
+            onCellThread.run();
+            instrumentation.snippetThreadStarted();
+        }, instrumentation::uncaught);
         this.shell = JShell.builder()
                 .executionEngine(new ExecutionControlProvider() {
                     @Override
