@@ -25,6 +25,7 @@ def define_twice(kernel, *lines):
     kernel.start()
     code = TWICE[kernel.kernel_name]
     path = kernel.breakpoints(code, *lines)
+    assert kernel.ok("source", {"source": {"path": path}})["content"] == code
     kernel.run(code)
     return path
 
@@ -119,6 +120,7 @@ def test_inspect_variables_lists_top_level_variables(kernel):
     assert variables["k"]["type"] == "int"
     rich = kernel.ok("richInspectVariables", {"variableName": "k"})
     assert rich["data"]["text/plain"] == "5"
+    assert isinstance(kernel.request("modules", {})["body"]["modules"], list)  # the Kernel Sources panel
 
 
 def test_exception_breakpoint_stops_on_the_throw(kernel):

@@ -90,6 +90,11 @@ public final class DebugRequests {
             }
             case "evaluate" -> evaluate(arguments);
             case "source" -> source(arguments);
+            case "modules" -> {  // JupyterLab's Kernel Sources panel; cells are JShell snippets, not modules
+                JsonObject body = object("modules", new JsonArray());
+                body.addProperty("totalModules", 0);
+                yield body;
+            }
             case "inspectVariables" -> {
                 if (debugger.stoppedThreads().isEmpty()) {
                     debugger.variables().clear();  // a fresh panel: the references of the last one go
