@@ -225,7 +225,7 @@ write_kernelspec() {
     "JAVA_PARALLEL_HOME": $(json_string "$HOME_DIR"),
     "JAVA_PARALLEL_SPARK_CONF": $(json_string "$SPARK_CONF_DIR")
   },
-  "metadata": {"debugger": false}
+  "metadata": {"debugger": true}
 }
 EOF
   mv "$KERNELSPEC_DIR/kernel.json.tmp" "$KERNELSPEC_DIR/kernel.json"

@@ -35,7 +35,7 @@ def kernelspec(java_home: str | None) -> dict:
         "display_name": "Java (parallel)",
         "language": "java",
         "interrupt_mode": "message",
-        "metadata": {"debugger": False},
+        "metadata": {"debugger": True},
     }
     if java_home:
         spec["env"] = {JAVA_HOME_VARIABLE: os.path.abspath(java_home)}

@@ -47,15 +47,19 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     private volatile int cellBeingEvaluated;
     private final AtomicLong stateVersion = new AtomicLong();
     private volatile Set<String> liveVariableNames = Set.of();
+    private final CellInstrumentation instrumentation;
+    /** This JVM's own versions of classes written but not defined yet (see {@link CellInstrumentation}). */
+    private final Map<String, byte[]> instrumentedByName = new ConcurrentHashMap<>();
 
-    CellClassStore(Path directory, ClassLoader parent) {
+    CellClassStore(Path directory, ClassLoader parent, CellInstrumentation instrumentation) {
         super(new URL[]{toUrl(directory)}, parent);
         this.directory = directory;
+        this.instrumentation = instrumentation;
     }
 
-    static CellClassStore inTemporaryDirectory(ClassLoader parent) {
+    static CellClassStore inTemporaryDirectory(ClassLoader parent, CellInstrumentation instrumentation) {
         try {
-            return new CellClassStore(Files.createTempDirectory("java-parallel-cells-"), parent);
+            return new CellClassStore(Files.createTempDirectory("java-parallel-cells-"), parent, instrumentation);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory for cell classes", e);
         }
@@ -76,6 +80,8 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store cell class " + entry.getKey(), e);
             }
+            instrumented(entry.getKey(), entry.getValue())
+                    .ifPresent(bytes -> instrumentedByName.put(entry.getKey(), bytes));
         }
         for (String name : bytecodeByName.keySet()) {
             try {
@@ -83,6 +89,18 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("cell class " + name + " was written but cannot be loaded", e);
             }
+        }
+    }
+
+    /** What the instrumentation makes of a class; nothing when it leaves it as it is or cannot rewrite it. */
+    private Optional<byte[]> instrumented(String name, byte[] bytecode) {
+        try {
+            byte[] instrumented = instrumentation.instrument(name, bytecode);
+            return instrumented == bytecode ? Optional.empty() : Optional.of(instrumented);
+        } catch (RuntimeException cannotRewrite) {
+            System.getLogger(CellClassStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "the debugger cannot add its probes to " + name + "; it runs without them", cannotRewrite);
+            return Optional.empty();
         }
     }
 
@@ -121,6 +139,24 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
                         new TopLevelVariable(field.getName(), loaded.getName(), field.getName()));
             }
         }
+    }
+
+    /**
+     * A class this JVM instruments is defined from its instrumented bytes; the file keeps what workers load. Should
+     * the instrumented class not verify, the file's class is defined instead: the cell runs, without probes.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] instrumented = instrumentedByName.remove(name);
+        if (instrumented != null) {
+            try {
+                return defineClass(name, instrumented, 0, instrumented.length);
+            } catch (VerifyError | ClassFormatError rejected) {
+                System.getLogger(CellClassStore.class.getName()).log(System.Logger.Level.WARNING,
+                        "the debugger's probes made " + name + " invalid; it runs without them", rejected);
+            }
+        }
+        return super.findClass(name);
     }
 
     Class<?> findLoaded(String binaryName) throws ClassNotFoundException {

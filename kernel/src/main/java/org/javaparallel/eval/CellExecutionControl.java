@@ -17,16 +17,21 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     private final CellClassStore store;
     private final Runnable onCellThread;
+    private final java.util.function.Consumer<Throwable> onUncaught;
     private final AtomicReference<Thread> running = new AtomicReference<>();
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
     private volatile boolean stopped;
 
-    /** {@code onCellThread} runs first on every snippet thread (libraries that keep per-thread state hook in). */
-    CellExecutionControl(CellClassStore store, Runnable onCellThread) {
+    /**
+     * {@code onCellThread} runs first on every snippet thread (libraries that keep per-thread state hook in);
+     * {@code onUncaught} runs on it when the snippet throws (the debugger may stop there).
+     */
+    CellExecutionControl(CellClassStore store, Runnable onCellThread, java.util.function.Consumer<Throwable> onUncaught) {
         super(new CellLoaderDelegate(store));
         this.store = store;
         this.onCellThread = onCellThread;
+        this.onUncaught = onUncaught;
     }
 
     /**
@@ -64,7 +69,7 @@ final class CellExecutionControl extends DirectExecutionControl {
                 onCellThread.run();
                 value[0] = doit.invoke(null);
             } catch (InvocationTargetException e) {
-                failure[0] = e.getCause();
+                failure[0] = afterUncaught(e.getCause());
             } catch (Throwable e) {
                 failure[0] = e;
             }
@@ -92,6 +97,19 @@ final class CellExecutionControl extends DirectExecutionControl {
         // renders lastValue once, in the cell. Calling the value's toString here would run user code a second
         // time, on the kernel's thread.
         return value[0] == null ? "null" : value[0].getClass().getName();
+    }
+
+    /** Lets the debugger stop on the exception; an interrupt while it is stopped there ends the snippet. */
+    private Throwable afterUncaught(Throwable failure) {
+        if (failure instanceof CellInterrupts.CellInterruptedError) {
+            return failure;
+        }
+        try {
+            onUncaught.accept(failure);
+            return failure;
+        } catch (CellInterrupts.CellInterruptedError interrupted) {
+            return interrupted;
+        }
     }
 
     private static boolean isThreadDeath(Throwable failure) {

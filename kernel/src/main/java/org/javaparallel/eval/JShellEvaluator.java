@@ -40,12 +40,18 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SourceJavadoc sources = new SourceJavadoc();
     private boolean compilingAgainstWholeClassPath;
 
+    private final CellInstrumentation instrumentation;
+
     private JShellEvaluator(CellClassStore store, CompileClassPath classPath, PrintStream console,
-                            Runnable onCellThread) {
+                            Runnable onCellThread, CellInstrumentation instrumentation) {
         this.store = store;
         this.classPath = classPath;
+        this.instrumentation = instrumentation;
         this.compilingAgainstWholeClassPath = !classPath.isNarrowed();
-        this.control = new CellExecutionControl(store, onCellThread);
+        this.control = new CellExecutionControl(store, () -> {
+            onCellThread.run();
+            instrumentation.snippetThreadStarted();
+        }, instrumentation::uncaught);
         this.shell = JShell.builder()
                 .executionEngine(new ExecutionControlProvider() {
                     @Override
@@ -67,13 +73,14 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /**
      * Starts JShell; the {@code startup} snippets (imports, helpers; one snippet each) run first;
-     * {@code onCellThread} runs at the start of every thread that runs a snippet.
+     * {@code onCellThread} runs at the start of every thread that runs a snippet; {@code instrumentation} adds
+     * to the classes this JVM defines for cells (the debugger's probes).
      */
     public static JShellEvaluator start(List<String> startup, CompileClassPath classPath, PrintStream console,
-                                        Runnable onCellThread) {
+                                        Runnable onCellThread, CellInstrumentation instrumentation) {
         JShellEvaluator evaluator = new JShellEvaluator(
-                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader()), classPath, console,
-                onCellThread);
+                CellClassStore.inTemporaryDirectory(JShellEvaluator.class.getClassLoader(), instrumentation),
+                classPath, console, onCellThread, instrumentation);
         for (String snippet : startup) {
             CellOutcome outcome =
                     evaluator.run(snippet, 0, new CellSplitter.Piece(snippet, 0, Completeness.COMPLETE), true);
@@ -141,6 +148,9 @@ public final class JShellEvaluator implements AutoCloseable {
     private CellOutcome run(String cell, int cellNumber, CellSplitter.Piece piece, boolean last) {
         List<SnippetEvent> events;
         store.evaluating(cellNumber);
+        if (instrumentation.wantsLines()) {
+            announceLines(cell, piece);
+        }
         try {
             events = shell.eval(piece.source());
         } finally {
@@ -170,6 +180,15 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         return new CellOutcome.Success(false, null);
+    }
+
+    /** Tells the instrumentation where the lines of the piece's wrapper class are in the cell. */
+    private void announceLines(String cell, CellSplitter.Piece piece) {
+        List<SourceCodeAnalysis.SnippetWrapper> wrappers = analysis().wrappers(piece.source());
+        if (!wrappers.isEmpty()) {
+            instrumentation.compiling(cell, WrapperLines.of(wrappers.get(0), piece.source(),
+                    CellSplitter.lineOf(cell, piece.offset())));
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.javaparallel.display.Display;
 import org.javaparallel.display.DisplayHandle;
+import org.javaparallel.debugger.Debugger;
 import org.javaparallel.eval.Completion;
 import org.javaparallel.eval.JShellEvaluator;
 import org.javaparallel.eval.SymbolDoc;
@@ -36,6 +37,8 @@ import org.javaparallel.kernel.io.CellOutput;
 import org.javaparallel.kernel.io.OutputRouter;
 import org.javaparallel.kernel.lifecycle.KernelLifecycle;
 import org.javaparallel.magic.MagicRegistry;
+import org.javaparallel.parallel.BackendSpec;
+import org.javaparallel.parallel.Backends;
 import org.javaparallel.parallel.spi.CellInterrupts;
 
 /**
@@ -51,9 +54,10 @@ public final class JavaParallelKernel extends BaseKernel {
     private final MagicRegistry magics;
     private final CellHistory history;
     private final List<KernelLifecycle> lifecycle;
+    private final Debugger debugger;
 
     JavaParallelKernel(CompletableFuture<JShellEvaluator> evaluator, OutputRouter router, MagicRegistry magics,
-                       CellHistory history, List<KernelLifecycle> lifecycle) {
+                       CellHistory history, List<KernelLifecycle> lifecycle, Debugger debugger) {
         super(KernelInfo.NAME, KernelInfo.VERSION, KernelInfo.LANGUAGE, List.of(), history,
                 new JupyterIO(java.nio.charset.StandardCharsets.UTF_8), new CommManager(),
                 new Renderer(), null, null, false, new StringStyler.Builder().build());
@@ -62,6 +66,7 @@ public final class JavaParallelKernel extends BaseKernel {
         this.magics = magics;
         this.history = history;
         this.lifecycle = List.copyOf(lifecycle);
+        this.debugger = debugger;
         Display.installSink(new KernelDisplaySink(router));
     }
 
@@ -112,6 +117,7 @@ public final class JavaParallelKernel extends BaseKernel {
         CellOutput output = new CellOutput(messages, OUTPUT_LIMIT_BYTES);
         router.enterCell(output);
         CellRun run = new CellRun(shell(), magics, messages, router.out(), output, count);
+        debugger.cellStarting(request.getCode(), runsTasksElsewhere(request.getCode()));
         try {
             lifecycle.forEach(part -> part.beforeCell(count));
             run.execute(request.getCode());
@@ -130,6 +136,13 @@ public final class JavaParallelKernel extends BaseKernel {
             return;
         }
         env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+    }
+
+    /** Whether the cell's tasks may run in worker JVMs or on Spark, where the debugger stops nothing. */
+    private static boolean runsTasksElsewhere(String code) {
+        return !(Backends.currentSpec() instanceof BackendSpec.Threads)
+                || code.contains("Pools.processes") || code.contains("Futures.processExecutor")
+                || code.contains("%%backend processes") || code.contains("%%backend spark") || code.contains("spark()");
     }
 
     /**
@@ -238,6 +251,7 @@ public final class JavaParallelKernel extends BaseKernel {
     @Override
     public void interrupt() {
         CellInterrupts.requestStop();
+        debugger.interruptAll();
         lifecycle.forEach(KernelLifecycle::interrupt);
         if (evaluator.isDone()) {
             shell().stop();

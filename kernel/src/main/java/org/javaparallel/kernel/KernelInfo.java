@@ -44,6 +44,12 @@ final class KernelInfo extends KernelInfoReply {
 
     @SuppressWarnings("unused") // serialized by Gson
     private final String status = "ok";
+    /** JupyterLab shows its debugger for kernels that say so (the Jupyter debugger protocol; org.javaparallel.debugger). */
+    @SuppressWarnings("unused") // serialized by Gson
+    private final boolean debugger = true;
+    /** Protocol 5.5's way of saying the same, which ipykernel 7 uses. */
+    @SuppressWarnings("unused") // serialized by Gson
+    private final List<String> supported_features = List.of("debugger");
 
     private KernelInfo() {
         super(PROTOCOL_VERSION, NAME, VERSION, LANGUAGE, BANNER, HELP_LINKS);

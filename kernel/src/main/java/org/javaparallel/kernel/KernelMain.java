@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.javaparallel.debugger.DebugRequests;
+import org.javaparallel.debugger.Debugger;
 import org.javaparallel.eval.CellApiJars;
 import org.javaparallel.eval.CompileClassPath;
 import org.javaparallel.eval.JShellEvaluator;
@@ -85,19 +87,25 @@ public final class KernelMain {
             CellOutput cell = router.outputOfCurrentThread();
             return action -> router.runAs(cell, action);
         });
-        CompletableFuture<JShellEvaluator> evaluator = CompletableFuture.supplyAsync(() -> {
-            JShellEvaluator started = JShellEvaluator.start(STARTUP,
-                    CompileClassPath.narrowedTo(CellApiJars::contains), console, SparkSessions.shared()::onCellThread);
-            CellCodeRegistry.install(started.cellCode());
-            installedSources().forEach(started::addSources);
-            return started;
+        DebugChannel debugChannel = new DebugChannel();
+        CompletableFuture<JShellEvaluator> evaluator = new CompletableFuture<>();
+        Debugger debugger = new Debugger(debugChannel, () -> evaluator.join().cellCode());
+        CompletableFuture.runAsync(() -> {
+            try {
+                evaluator.complete(startEvaluator(console, debugger));
+            } catch (RuntimeException | Error e) {
+                evaluator.completeExceptionally(e);
+            }
         });
 
-        try (KernelConnection connection = new KernelConnection(properties)) {
+        try (KernelConnection connection = new KernelConnection(properties); debugger) {
             connection.handle(MessageType.KERNEL_INFO_REQUEST, KernelInfo::reply);
             connection.connect();
+            debugChannel.connect(connection.iopub(), new DebugRequests(debugger));
+            connection.handle(DebugChannel.DEBUG_REQUEST, debugChannel::handle);
             JavaParallelKernel kernel = new JavaParallelKernel(evaluator, router, magics(), new CellHistory(),
-                    lifecycle);
+                    lifecycle, debugger);
+
             kernel.connect(connection);
             connection.allHandlersRegistered();
             interruptOnSigint(kernel);
@@ -105,6 +113,15 @@ public final class KernelMain {
             connection.awaitShutdownRequest();
         }
         exit();
+    }
+
+    /** JShell with the start-up snippets run, the cell classes it defines probed by the debugger. */
+    private static JShellEvaluator startEvaluator(PrintStream console, Debugger debugger) {
+        JShellEvaluator started = JShellEvaluator.start(STARTUP, CompileClassPath.narrowedTo(CellApiJars::contains),
+                console, SparkSessions.shared()::onCellThread, debugger);
+        CellCodeRegistry.install(started.cellCode());
+        installedSources().forEach(started::addSources);
+        return started;
     }
 
     /**

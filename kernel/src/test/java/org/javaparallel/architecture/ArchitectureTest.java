@@ -29,7 +29,8 @@ class ArchitectureTest {
     private static final String[] ML = {"org.javaparallel.ml.."};
     private static final String[] GPU = {"org.javaparallel.gpu.."};
     private static final String[] KERNEL = {
-        "org.javaparallel.kernel..", "org.javaparallel.eval..", "org.javaparallel.magic..", "org.javaparallel.maven.."};
+        "org.javaparallel.kernel..", "org.javaparallel.eval..", "org.javaparallel.magic..", "org.javaparallel.maven..",
+        "org.javaparallel.debugger.."};
     private static final String API = "org.javaparallel.parallel";
     private static final String SPI = "org.javaparallel.parallel.spi";
     /** The engines, by package; each runs the API's pools its own way and borrows only from the shared engine. */
