@@ -49,6 +49,9 @@ def main():
         os.environ["JUPYTER_PATH"] = scratch
         os.environ["JUPYTER_RUNTIME_DIR"] = scratch
         manager = KernelManager(kernel_name="java-parallel-cds-training")
+        # the JVM writes the archive while it exits, which takes seconds on a busy machine: jupyter_client's
+        # default 5 s before it kills a kernel that has not exited left no archive
+        manager.shutdown_wait_time = TIMEOUT_S
         manager.start_kernel()
         try:
             client = manager.client()
