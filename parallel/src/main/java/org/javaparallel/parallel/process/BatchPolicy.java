@@ -36,12 +36,15 @@ final class BatchPolicy {
         return callId == this.callId && nanosPerChunk < TARGET_NANOS;
     }
 
-    /** What a batch of {@code chunks} completed chunks of call {@code callId} took in the worker. */
-    synchronized void observe(long callId, int chunks, long runNanos) {
+    /**
+     * What a batch of {@code chunks} completed chunks of call {@code callId} cost the worker: reading the items,
+     * running them and writing the results, so that tiny chunks are not taken for cheaper than they are.
+     */
+    synchronized void observe(long callId, int chunks, long handledNanos) {
         if (chunks == 0) {
             return;
         }
         this.callId = callId;
-        nanosPerChunk = (double) runNanos / chunks;
+        nanosPerChunk = (double) handledNanos / chunks;
     }
 }
