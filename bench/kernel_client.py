@@ -8,10 +8,19 @@ from jupyter_client.manager import start_new_kernel
 
 @contextlib.contextmanager
 def installed_kernel(prefix=None):
-    """The kernel of an install.sh --prefix DIR installation, or wherever Jupyter finds java-parallel."""
+    """The kernel of an install.sh --prefix DIR installation, or wherever Jupyter finds java-parallel. One script
+    may start kernels of several installs in turn (a baseline and the build under test): JUPYTER_PATH is set only
+    while the kernel starts."""
+    saved = os.environ.get("JUPYTER_PATH")
     if prefix:
         os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
-    km, kc = start_new_kernel(kernel_name="java-parallel")
+    try:
+        km, kc = start_new_kernel(kernel_name="java-parallel")
+    finally:
+        if saved is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = saved
     try:
         yield kc
     finally:

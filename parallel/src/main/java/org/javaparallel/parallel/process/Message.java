@@ -113,18 +113,19 @@ public sealed interface Message extends Serializable {
     /**
      * How a batch ended. {@code results}: the serialized list of the results of the chunks that completed, one
      * chunk's after the other, and each chunk's start and end; {@code failure}: the chunk after them that failed, if any, which ended the
-     * batch. Chunks neither completed nor failed were not run (the batch was cancelled). {@code runNanos}: time
-     * spent in the completed chunks; {@code cpuNanos}: CPU time the worker JVM consumed since it started.
+     * batch. Chunks neither completed nor failed were not run (the batch was cancelled). {@code handledNanos}: what
+     * the batch cost the worker (items read, chunks run, results written) but loading its call's task, which only
+     * the call's first batch on a worker pays; {@code cpuNanos}: CPU time the worker JVM consumed since it started.
      *
      * @param results the serialized results of the completed chunks
      * @param startMillis each completed chunk's start, in epoch milliseconds
      * @param endMillis each completed chunk's end, in epoch milliseconds
-     * @param runNanos the time spent in the completed chunks
+     * @param handledNanos what the batch cost the worker, but loading its call's task
      * @param failure the chunk that failed; null if none failed
      * @param cpuNanos the CPU time the worker JVM consumed since it started
      * @serial exclude
      */
-    record BatchDone(byte[] results, long[] startMillis, long[] endMillis, long runNanos, ChunkFailure failure,
+    record BatchDone(byte[] results, long[] startMillis, long[] endMillis, long handledNanos, ChunkFailure failure,
                      long cpuNanos) implements FromWorker {
     }
 

@@ -224,7 +224,7 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
         private void settle(Batch batch) {
             WorkerConnection.BatchOutcome outcome = worker.awaitBatch(batch.task(), batch.chunks(),
                     batch.callerContext());
-            policy.observe(batch.callId(), outcome.completedChunks(), outcome.runNanos());
+            policy.observe(batch.callId(), outcome.completedChunks(), outcome.handledNanos());
             inFlight.removeFirst();
             complete(batch, outcome);
         }

@@ -1,10 +1,11 @@
 package org.javaparallel.parallel.process;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.javaparallel.parallel.engine.ItemFailedException;
  */
 final class Worker {
     private static final int NOT_RUNNING = -1;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final MessageChannel channel;
     private final LibraryClassLoader libraries = new LibraryClassLoader(Worker.class.getClassLoader());
@@ -93,17 +96,16 @@ final class Worker {
         int completed = 0;
         long[] starts = new long[firstItems.length];
         long[] ends = new long[firstItems.length];
-        long runNanos = 0;
         Message.ChunkFailure failure = null;
         starts[0] = System.currentTimeMillis();
+        long began = System.nanoTime();
         try {
-            List<?> items = load(batch);
+            began += loadTask(batch);
+            List<?> items = (List<?>) deserialize(batch.items(), firstItems[0]);
             for (int i = 0, offset = 0; i < firstItems.length; offset += sizes[i], i++) {
                 runningItem = firstItems[i];
                 starts[i] = System.currentTimeMillis();
-                long began = System.nanoTime();
                 results.addAll(ChunkExecution.applyAll(task, firstItems[i], items.subList(offset, offset + sizes[i])));
-                runNanos += System.nanoTime() - began;
                 ends[i] = System.currentTimeMillis();
                 completed++;
             }
@@ -128,26 +130,35 @@ final class Worker {
                     e), starts[chunk]);
         }
         flushOutput();
+        // the batch's whole cost but the task's loading, which only the call's first batch pays
+        long handledNanos = System.nanoTime() - began;
         return new Message.BatchDone(bytes, Arrays.copyOf(starts, completed), Arrays.copyOf(ends, completed),
-                runNanos, failure, cpuNanos());
+                handledNanos, failure, cpuNanos());
     }
 
-    private List<?> load(Message.RunBatch batch) throws ItemFailedException {
+    /** Sets the task of the batch's call if the batch brings it; returns the nanoseconds that took. */
+    private long loadTask(Message.RunBatch batch) throws ItemFailedException {
         int firstItem = batch.firstItems()[0];
         if (!stateErrors.isEmpty()) {
             IllegalStateException failure = new IllegalStateException(String.join("; ", stateErrors));
             stateErrors.clear();
             throw new ItemFailedException(firstItem, failure);
         }
+        long start = System.nanoTime();
+        if (batch.task() != null) {
+            task = null;
+            task = (Function<Object, Object>) deserialize(batch.task(), firstItem);
+            taskCallId = batch.callId();
+        } else if (taskCallId != batch.callId()) {
+            throw new ItemFailedException(firstItem, new IllegalStateException(
+                    "could not load the task in the worker JVM: the kernel sent no task for call " + batch.callId()));
+        }
+        return System.nanoTime() - start;
+    }
+
+    private Object deserialize(byte[] bytes, int firstItem) throws ItemFailedException {
         try {
-            if (batch.task() != null) {
-                task = null;
-                task = (Function<Object, Object>) Payloads.deserialize(batch.task(), cells);
-                taskCallId = batch.callId();
-            } else if (taskCallId != batch.callId()) {
-                throw new IllegalStateException("the kernel sent no task for call " + batch.callId());
-            }
-            return (List<?>) Payloads.deserialize(batch.items(), cells);
+            return Payloads.deserialize(bytes, cells);
         } catch (Exception | LinkageError e) {
             throw new ItemFailedException(firstItem, new IllegalStateException(
                     "could not load the task in the worker JVM: " + e, e));
@@ -190,8 +201,9 @@ final class Worker {
         System.err.flush();
     }
 
-    /** Read once per batch: it costs tens of microseconds. */
+    /** Read once per batch: the JVM asks the OS for its process's CPU time, without reading /proc's files. */
     private static long cpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long nanos = PROCESS.getProcessCpuTime();
+        return nanos < 0 ? 0 : nanos;
     }
 }

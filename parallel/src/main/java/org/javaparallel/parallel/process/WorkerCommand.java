@@ -15,7 +15,9 @@ record WorkerCommand(List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(moduleOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> kernelOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(moduleOptions(kernelOptions));
+        command.addAll(classDataOptions(kernelOptions));
         // a worker that ran out of memory is in an unknown state: let it end so that the pool replaces it
         command.add("-XX:+ExitOnOutOfMemoryError");
         // workers stay warm between cells: while idle they give back the memory a task needed (as the kernel does)
@@ -31,6 +33,18 @@ record WorkerCommand(List<String> arguments) {
         ProcessBuilder builder = new ProcessBuilder(arguments);
         builder.environment().putAll(WorkerEnvironment.overrides());
         return builder.start();
+    }
+
+    /**
+     * The kernel's class-data-sharing options: a worker has the kernel's class path, so it can map the archive that
+     * install.sh recorded of a kernel run, and load the classes the kernel starts with (the pool's own, the
+     * protocol's) without parsing and verifying them. With {@code -Xshare:auto} a JVM that cannot use the archive
+     * runs without it.
+     */
+    static List<String> classDataOptions(List<String> jvmOptions) {
+        return jvmOptions.stream()
+                .filter(option -> option.startsWith("-Xshare:") || option.startsWith("-XX:SharedArchiveFile="))
+                .toList();
     }
 
     /** The module options among the kernel's JVM options, in either the {@code --opt=value} or {@code --opt value} form. */

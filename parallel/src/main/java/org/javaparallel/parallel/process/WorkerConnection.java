@@ -119,7 +119,7 @@ final class WorkerConnection implements AutoCloseable {
      * How a batch's chunks ended, by their index in the batch. A chunk without a result did not run: the batch was
      * cancelled, or it stopped at an earlier chunk's failure.
      */
-    record BatchOutcome(Map<Integer, ChunkResult> settled, long runNanos) {
+    record BatchOutcome(Map<Integer, ChunkResult> settled, long handledNanos) {
         static final BatchOutcome NOT_RUN = new BatchOutcome(Map.of(), 0);
 
         static BatchOutcome of(int index, ChunkResult result) {
@@ -190,7 +190,7 @@ final class WorkerConnection implements AutoCloseable {
                     remoteFailure(failure, task.resultLoader()),
                     record(chunks.get(completed), failure.startMillis(), failure.endMillis())));
         }
-        return new BatchOutcome(settled, done.runNanos());
+        return new BatchOutcome(settled, done.handledNanos());
     }
 
     private static String describe(List<Chunk> chunks) {

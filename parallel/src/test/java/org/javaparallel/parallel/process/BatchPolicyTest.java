@@ -25,9 +25,9 @@ class BatchPolicyTest {
     }
 
     @Test
-    void fastChunksAreBatchedToAboutTheTargetAndPipelined() {
-        policy.observe(1, 10, 10 * 20_000); // 20 us per chunk: 100 make the 2 ms target
-        assertEquals(100, policy.size(1, 100_000, 2));
+    void fastChunksAreBatchedToAboutTheBatchTargetAndPipelined() {
+        policy.observe(1, 10, 10 * 20_000); // 20 us per chunk: 400 make the 8 ms a batch carries
+        assertEquals(400, policy.size(1, 100_000, 2));
         assertTrue(policy.mayPipeline(1));
     }
 
@@ -35,12 +35,14 @@ class BatchPolicyTest {
     void theLastChunksAreSharedAmongTheWorkers() {
         policy.observe(1, 10, 10 * 20_000);
         assertEquals(60, policy.size(1, 120, 2));
+        policy.observe(1, 400, 400 * 5_000); // 5 us per chunk, as tiny tasks cost a worker in all
+        assertEquals(999, policy.size(1, 1998, 2), "10 ms of work left: each of the two workers takes half");
     }
 
     @Test
     void whatRemainsIsTakenWholeWhenItIsLessWorkThanOneBatch() {
         policy.observe(1, 10, 10 * 1_000); // 1 us per chunk: 1500 chunks are 1.5 ms
         assertEquals(1500, policy.size(1, 1500, 2));
-        assertEquals(2000, policy.size(1, 100_000, 1), "more than that: the 2 ms target again");
+        assertEquals(4096, policy.size(1, 100_000, 1), "more than that: 8 ms a batch, at most 4096 chunks");
     }
 }
