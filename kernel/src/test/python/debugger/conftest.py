@@ -74,6 +74,9 @@ class DebugClient:
                                "supportsVariablePaging": True, "supportsRunInTerminalRequest": True,
                                "locale": "en"})
         self.ok("attach", {})
+        # JupyterLab opens its debugger sidebar on this event (debugpy sends it once attached, this kernel once
+        # initialize is answered)
+        self.event("initialized")
         self.info = self.ok("debugInfo")
         assert self.info["hashMethod"] == "Murmur2"
         return self.info
@@ -140,6 +143,8 @@ class DebugClient:
             self._drain_iopub()
             for index, msg in enumerate(self.iopub[after:], after):
                 if msg["header"]["msg_type"] == "debug_event" and msg["content"]["event"] == name:
+                    # JupyterLab's message validation drops a message whose header has no session
+                    assert msg["header"].get("session"), f"debug_event {name} has no session in its header"
                     return index, msg["content"]
         raise AssertionError(f"no debug_event {name} in {timeout} s; iopub had "
                              f"{[m['header']['msg_type'] for m in self.iopub]}")
@@ -160,7 +165,8 @@ class DebugClient:
 
     def resume_and_finish(self, thread, msg_id):
         """Continues the stopped thread; returns the cell's result once it finished without an error."""
-        self.ok("continue", {"threadId": thread})
+        body = self.ok("continue", {"threadId": thread})
+        assert body.get("allThreadsContinued") is True, "continue without singleThread resumes every thread"
         assert self.wait_reply(msg_id)["status"] == "ok"
         return self.result(msg_id)
 
@@ -169,11 +175,14 @@ class DebugClient:
         assert frames, "a stopped thread has frames"
         return frames[0], frames
 
-    def locals(self, frame_id):
+    def local_variables(self, frame_id):
+        """The DAP variables of a frame's first scope (its locals), by name."""
         scopes = self.ok("scopes", {"frameId": frame_id})["scopes"]
         reference = scopes[0]["variablesReference"]
-        variables = self.ok("variables", {"variablesReference": reference})["variables"]
-        return {v["name"]: v["value"] for v in variables}
+        return {v["name"]: v for v in self.ok("variables", {"variablesReference": reference})["variables"]}
+
+    def locals(self, frame_id):
+        return {name: v["value"] for name, v in self.local_variables(frame_id).items()}
 
 
 @pytest.fixture(params=KERNELS)

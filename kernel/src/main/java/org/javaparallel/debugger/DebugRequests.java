@@ -221,8 +221,8 @@ public final class DebugRequests {
     private JsonObject scopes(JsonObject arguments) {
         Frame frame = frame(integer(arguments, "frameId"));
         JsonArray scopes = new JsonArray();
-        scopes.add(scope("Locals", "locals", new Variables.Named(frame.locals())));
-        scopes.add(scope("Globals", "globals", new Variables.Named(topLevelValues())));
+        scopes.add(scope("Locals", "locals", new Variables.Named(frame.locals(), frame.localTypes())));
+        scopes.add(scope("Globals", "globals", topLevelNamed()));
         return object("scopes", scopes);
     }
 
@@ -243,12 +243,20 @@ public final class DebugRequests {
 
     private JsonObject resume(JsonObject arguments, StoppedThread.Resume how) {
         int threadId = integer(arguments, "threadId");
-        if (!debugger.resume(threadId, how)) {
-            throw new IllegalArgumentException("thread " + threadId + " is not stopped");
-        }
         JsonObject body = new JsonObject();
         if (how == StoppedThread.Resume.CONTINUE) {
+            // DAP: continue resumes every thread unless singleThread says otherwise. JupyterLab 4.6 relies on it:
+            // it drops the stopped thread from its model first and then asks to continue thread 1.
+            boolean singleThread = arguments.has("singleThread") && arguments.get("singleThread").getAsBoolean();
+            if (!singleThread) {
+                debugger.resumeAll(how);
+                body.addProperty("allThreadsContinued", true);
+                return body;
+            }
             body.addProperty("allThreadsContinued", false);
+        }
+        if (!debugger.resume(threadId, how)) {
+            throw new IllegalArgumentException("thread " + threadId + " is not stopped");
         }
         return body;
     }
@@ -278,24 +286,30 @@ public final class DebugRequests {
 
     private JsonArray topLevel() {
         JsonArray variables = new JsonArray();
-        CellCode code = debugger.cellCode().get();
-        for (TopLevelVariable variable : code.variables()) {
-            Field field = field(code, variable);
-            Object value = value(field);
-            JsonObject json = debugger.variables().variable(variable.name(), value, variable.name());
-            json.addProperty("type", UserNames.inText(field.getGenericType().getTypeName()));
+        Variables.Named named = topLevelNamed();
+        named.values().forEach((name, value) -> {
+            JsonObject json = debugger.variables().variable(name, value, name);
+            json.addProperty("type", named.declaredTypes().get(name));
             variables.add(json);
-        }
+        });
         return variables;
     }
 
     private Map<String, Object> topLevelValues() {
+        return topLevelNamed().values();
+    }
+
+    /** The top-level variables of the cells, with the types they were declared with. */
+    private Variables.Named topLevelNamed() {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         CellCode code = debugger.cellCode().get();
         for (TopLevelVariable variable : code.variables()) {
-            values.put(variable.name(), value(field(code, variable)));
+            Field field = field(code, variable);
+            values.put(variable.name(), value(field));
+            types.put(variable.name(), UserNames.inText(field.getGenericType().getTypeName()));
         }
-        return values;
+        return new Variables.Named(values, types);
     }
 
     private static Field field(CellCode code, TopLevelVariable variable) {

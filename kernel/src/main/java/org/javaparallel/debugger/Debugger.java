@@ -15,6 +15,8 @@ import org.javaparallel.eval.CellInstrumentation;
 import org.javaparallel.eval.WrapperLines;
 import org.javaparallel.parallel.spi.CellCode;
 import org.javaparallel.parallel.spi.CellInterrupts;
+import org.javaparallel.parallel.spi.UserNames;
+import org.objectweb.asm.Type;
 
 /**
  * The debugger's state: the cells' lines, the breakpoints, the threads that step or are stopped. Cell threads call
@@ -295,11 +297,15 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
             }
         }
         Map<String, Object> captured = new LinkedHashMap<>();
+        Map<String, String> declared = new LinkedHashMap<>();
         for (int i = 0; i < locals.length; i++) {
             captured.put(site.localNames().get(i), locals[i]);
+            declared.put(site.localNames().get(i),
+                    UserNames.inText(Type.getType(site.localTypes().get(i)).getClassName()));
         }
         List<Frame> stack = new ArrayList<>();
-        stack.add(new Frame(nextFrameId.getAndIncrement(), displayName(site.methodName()), path, line, captured));
+        stack.add(new Frame(nextFrameId.getAndIncrement(), displayName(site.methodName()), path, line, captured,
+                declared));
         StackWalker.getInstance().walk(walk -> walk
                 .filter(frame -> frame.getClassName().startsWith("REPL."))
                 .skip(1)
@@ -328,7 +334,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
     private Frame frame(String className, String method, int wrapperLine) {
         ClassLines lines = linesByClass.get(className);
         return new Frame(nextFrameId.getAndIncrement(), displayName(method), lines == null ? null : lines.path(),
-                lines == null ? wrapperLine : lines.cellLine(wrapperLine), Map.of());
+                lines == null ? wrapperLine : lines.cellLine(wrapperLine), Map.of(), Map.of());
     }
 
     private static String displayName(String method) {
@@ -400,7 +406,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         return true;
     }
 
-    private void resumeAll(StoppedThread.Resume how) {
+    void resumeAll(StoppedThread.Resume how) {
         for (StoppedThread stop : List.copyOf(stopped.values())) {
             stop.resume(how);
         }

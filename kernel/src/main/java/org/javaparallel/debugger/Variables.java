@@ -25,8 +25,14 @@ final class Variables {
     private final Map<Integer, Object> byReference = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger(1);
 
-    /** A named set of values, as a scope shows them. */
-    record Named(Map<String, Object> values) {
+    /**
+     * A named set of values, as a scope shows them, with their declared types: a local {@code int} arrives boxed,
+     * and JupyterLab's tree shows the value only for the types it knows ({@code int}, not {@code Integer}).
+     *
+     * @param values the values by name
+     * @param declaredTypes the declared type of each value, as the user wrote it
+     */
+    record Named(Map<String, Object> values, Map<String, String> declaredTypes) {
     }
 
     int reference(Object container) {
@@ -43,6 +49,7 @@ final class Variables {
     JsonArray children(int reference, int start, int count) {
         Object container = byReference.get(reference);
         Map<String, Object> children = new LinkedHashMap<>();
+        Map<String, String> declaredTypes = container instanceof Named named ? named.declaredTypes() : Map.of();
         if (container instanceof Named named) {
             children.putAll(named.values());
         } else if (container != null && container.getClass().isArray()) {
@@ -70,7 +77,13 @@ final class Variables {
             children.putAll(fields(container));
         }
         JsonArray variables = new JsonArray();
-        children.forEach((name, value) -> variables.add(variable(name, value, name)));
+        children.forEach((name, value) -> {
+            JsonObject variable = variable(name, value, name);
+            if (declaredTypes.containsKey(name)) {
+                variable.addProperty("type", declaredTypes.get(name));
+            }
+            variables.add(variable);
+        });
         return variables;
     }
 

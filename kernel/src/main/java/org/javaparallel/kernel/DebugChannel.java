@@ -3,10 +3,12 @@ package org.javaparallel.kernel;
 import com.google.gson.JsonObject;
 import java.lang.reflect.Constructor;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.javaparallel.debugger.DebugRequests;
@@ -24,6 +26,7 @@ final class DebugChannel implements Debugger.Events {
 
     private final AtomicReference<IOPubChannel> iopub = new AtomicReference<>();
     private final AtomicInteger eventSeq = new AtomicInteger(1);
+    private final String session = UUID.randomUUID().toString();
     private DebugRequests requests;
 
     void connect(IOPubChannel channel, DebugRequests answering) {
@@ -39,6 +42,9 @@ final class DebugChannel implements Debugger.Events {
             reply.with(field.getKey(), field.getValue());
         }
         env.reply(reply);
+        if ("initialize".equals(response.get("command").getAsString()) && response.get("success").getAsBoolean()) {
+            send("initialized", new JsonObject());  // DAP: after the reply; JupyterLab opens its sidebar on it
+        }
     }
 
     @Override
@@ -52,7 +58,9 @@ final class DebugChannel implements Debugger.Events {
         content.addProperty("type", "event");
         content.addProperty("event", event);
         content.add("body", body);
-        channel.sendMessage(new Message<>(null, DEBUG_EVENT, content));
+        // An event has no parent message, and the header's session is required: JupyterLab drops a message
+        // without one. The kernel's own session id names the sender, as ipykernel's does.
+        channel.sendMessage(new Message<>(new Header<>(session, DEBUG_EVENT), content));
     }
 
     /**
