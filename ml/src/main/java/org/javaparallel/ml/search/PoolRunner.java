@@ -3,6 +3,7 @@ package org.javaparallel.ml.search;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.javaparallel.ml.LabeledData;
@@ -17,6 +18,8 @@ final class PoolRunner implements FitRunner {
     private final LabeledData data;
     private final Pool pool;
     private final int chunksize;
+    /** Names this search's distances in every JVM that runs its fits (see {@link SharedData}). */
+    private final UUID search = UUID.randomUUID();
 
     /** Turns every candidate into solver settings first, so that a candidate the solver rejects stops the search. */
     PoolRunner(SVC svc, List<ParamMap> candidates, LabeledData data, Pool pool, int chunksize) {
@@ -44,7 +47,7 @@ final class PoolRunner implements FitRunner {
             }
         }
         FoldScores scores = FoldScores.empty(settings.size(), folds.size());
-        Iterator<FitOutcome> outcomes = pool.imapUnordered(new SvcFitFunction(ref, settings, splitter), tasks,
+        Iterator<FitOutcome> outcomes = pool.imapUnordered(new SvcFitFunction(ref, settings, splitter, search), tasks,
                 chunksize);
         while (outcomes.hasNext()) {
             FitOutcome outcome = outcomes.next();
@@ -63,7 +66,7 @@ final class PoolRunner implements FitRunner {
     @Override
     public Model<?> refit(ParamMap candidate) {
         // in this JVM the folds (on a threads pool) left the distances and the kept kernel values here
-        return svc.copy(candidate).fit(data, SharedData.of(DataRef.of(data)).distances());
+        return svc.copy(candidate).fit(data, SharedData.of(DataRef.of(data)).distances(search));
     }
 
     private static SvcParams settings(SVC svc, ParamMap candidate) {

@@ -3,6 +3,7 @@ package org.javaparallel.ml.search;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.javaparallel.ml.LabeledData;
 import org.javaparallel.ml.svm.SquaredDistances;
@@ -10,6 +11,11 @@ import org.javaparallel.ml.svm.SquaredDistances;
 /**
  * The per-JVM home of search data: rows, their pairwise distances and their folds, by data id. Every task of a
  * search in this JVM, on any thread, uses one entry; the few most recent data sets are kept.
+ *
+ * <p>The distances, and the kernel values kept on them, belong to one search: a later search on the same rows
+ * starts afresh. Reusing them would make a search look faster for the one run before it (notebook 10 times the
+ * same search on one backend after another, and a backend must not inherit the previous one's work), and would
+ * keep their memory after the search ended.
  */
 public final class SharedData {
     private static final int KEPT = 3;
@@ -21,12 +27,15 @@ public final class SharedData {
     };
 
     private final LabeledData data;
-    private final SquaredDistances distances;
     private final Map<Splitter, List<Fold>> folds = new ConcurrentHashMap<>();
+    private SearchDistances current;
+
+    /** The distances of one search, by its id. */
+    private record SearchDistances(UUID search, SquaredDistances distances) {
+    }
 
     private SharedData(LabeledData data) {
         this.data = data;
-        this.distances = new SquaredDistances(data.x());
     }
 
     /**
@@ -51,12 +60,17 @@ public final class SharedData {
     }
 
     /**
-     * The rows' pairwise squared distances, computed on first use and shared.
+     * The rows' pairwise squared distances for one search, computed on first use and shared by that search's tasks
+     * in this JVM; a task of another search replaces them.
      *
+     * @param search the search's id; not null
      * @return the distances
      */
-    public SquaredDistances distances() {
-        return distances;
+    public synchronized SquaredDistances distances(UUID search) {
+        if (current == null || !current.search().equals(search)) {
+            current = new SearchDistances(search, new SquaredDistances(data.x()));
+        }
+        return current.distances();
     }
 
     /**
