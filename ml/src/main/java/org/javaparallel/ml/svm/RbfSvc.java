@@ -101,13 +101,14 @@ public final class RbfSvc {
         if (kernel.shared()) {
             // the kept rows are the columns, read in place: a problem row's value sits at its data row
             solver = new SmoSolver(signs, diagonal, problemRows, t -> kernel.row(problemRows[t]), cPositive,
-                    cNegative, params.tol(), params.maxIter(), params.shrinking());
+                    cNegative, params.tol(), params.maxIter(), params.shrinking(), cacheBytes);
         } else {
             int[] ownRows = new int[l];
             Arrays.setAll(ownRows, t -> t);
-            KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> kernel.column(problemRows, t));
+            // the budget shared by the float columns and the solver's copies of them in position order
+            KernelColumnCache cache = new KernelColumnCache(l, cacheBytes / 3, t -> kernel.column(problemRows, t));
             solver = new SmoSolver(signs, diagonal, ownRows, cache::column, cPositive, cNegative, params.tol(),
-                    params.maxIter(), params.shrinking());
+                    params.maxIter(), params.shrinking(), cacheBytes - cacheBytes / 3);
         }
         return solver.solve();
     }
