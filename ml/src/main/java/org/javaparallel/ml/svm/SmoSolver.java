@@ -45,6 +45,12 @@ final class SmoSolver {
     private final byte[] y;
     /** {@code y} as doubles, for the vectorised updates. */
     private final double[] sign;
+    /**
+     * Membership of I_up ({@code y = +1} below C or {@code y = -1} above 0) and of I_low, kept with the status:
+     * one load per variable in the selection loops instead of a test of the sign and one of the status.
+     */
+    private final boolean[] inUp;
+    private final boolean[] inLow;
     /** Columns in position order, by position; null where not fetched yet or over the budget. */
     private final double[][] positioned;
     /** How many more columns may be kept in {@link #positioned}. */
@@ -80,6 +86,8 @@ final class SmoSolver {
         this.key = keys.clone();
         this.y = signs.clone();
         this.sign = new double[l];
+        this.inUp = new boolean[l];
+        this.inLow = new boolean[l];
         this.positioned = new double[l][];
         this.columnsLeft = (int) Math.min(l, columnBytes / ((long) Double.BYTES * Math.max(1, l)));
         this.diagonal = diagonal.clone();
@@ -92,6 +100,8 @@ final class SmoSolver {
             grad[t] = -1;
             sign[t] = signs[t];
             status[t] = LOWER;
+            inUp[t] = signs[t] > 0;
+            inLow[t] = signs[t] < 0;
         }
         this.active = l;
     }
@@ -164,14 +174,14 @@ final class SmoSolver {
     private boolean selectWorkingSet() {
         double gMax = Double.NEGATIVE_INFINITY;
         int i = -1;
-        for (int t = 0; t < active; t++) {
-            if (y[t] > 0) {
-                if (status[t] != UPPER && -grad[t] >= gMax) {
-                    gMax = -grad[t];
-                    i = t;
-                }
-            } else if (status[t] != LOWER && grad[t] >= gMax) {
-                gMax = grad[t];
+        double[] g = grad;
+        double[] s = sign;
+        boolean[] up = inUp;
+        int n = active;
+        for (int t = 0; t < n; t++) {
+            double v = -s[t] * g[t];
+            if (up[t] && v >= gMax) {
+                gMax = v;
                 i = t;
             }
         }
@@ -179,19 +189,21 @@ final class SmoSolver {
         double gMaxLow = Double.NEGATIVE_INFINITY;
         double bestDecrease = Double.POSITIVE_INFINITY;
         int j = -1;
-        for (int t = 0; t < active; t++) {
-            boolean inLow = y[t] > 0 ? status[t] != LOWER : status[t] != UPPER;
-            if (!inLow) {
+        boolean[] low = inLow;
+        double[] diag = diagonal;
+        double diagI = i < 0 ? 0 : diag[i];
+        for (int t = 0; t < n; t++) {
+            if (!low[t]) {
                 continue;
             }
-            double yG = y[t] * grad[t];
+            double yG = s[t] * g[t];
             if (yG >= gMaxLow) {
                 gMaxLow = yG;
             }
             double gradDiff = gMax + yG;
             if (gradDiff > 0) {
                 // 2 y_i y_t Q_it = 2 K_it
-                double curvature = diagonal[i] + diagonal[t] - 2.0 * ki[t];
+                double curvature = diagI + diag[t] - 2.0 * ki[t];
                 double decrease = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : TAU);
                 if (decrease <= bestDecrease) {
                     bestDecrease = decrease;
@@ -282,6 +294,8 @@ final class SmoSolver {
     private void updateBoundStatus(int t, double[] kt, double ct) {
         boolean wasUpper = status[t] == UPPER;
         status[t] = alpha[t] >= ct ? UPPER : alpha[t] <= 0 ? LOWER : FREE;
+        inUp[t] = y[t] > 0 ? status[t] != UPPER : status[t] != LOWER;
+        inLow[t] = y[t] > 0 ? status[t] != LOWER : status[t] != UPPER;
         boolean isUpper = status[t] == UPPER;
         if (wasUpper != isUpper) {
             double signedChange = y[t] * (isUpper ? ct : -ct);
@@ -362,6 +376,8 @@ final class SmoSolver {
         swap(grad, a, b);
         swap(gradBar, a, b);
         swap(this.sign, a, b);
+        swap(inUp, a, b);
+        swap(inLow, a, b);
         // libsvm's swap_index: the kept columns follow their variables, and each keeps its entries in position order
         for (double[] kept : positioned) {
             if (kept != null) {
@@ -371,6 +387,12 @@ final class SmoSolver {
         double[] column = positioned[a];
         positioned[a] = positioned[b];
         positioned[b] = column;
+    }
+
+    private static void swap(boolean[] values, int a, int b) {
+        boolean value = values[a];
+        values[a] = values[b];
+        values[b] = value;
     }
 
     private static void swap(double[] values, int a, int b) {
