@@ -1,5 +1,6 @@
 package org.javaparallel.ml.svm;
 
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
@@ -82,28 +83,49 @@ final class SmoSolver {
         this.eps = eps;
         this.maxIter = maxIter > 0 ? maxIter : Math.max(10_000_000L, 100L * l);
         this.shrinking = shrinking;
-        this.index = new int[l];
+        // no loops here: a loop in the constructor makes it hot enough for the JIT to compile it on its own,
+        // on top of its callers and the helpers, and this JIT time counts in every short search
+        this.index = identity(l);
         this.key = keys.clone();
         this.y = signs.clone();
-        this.sign = new double[l];
-        this.inUp = new boolean[l];
-        this.inLow = new boolean[l];
+        this.sign = widen(signs);
+        // at first every a_t is 0, at its lower bound: I_up holds the y = +1 variables, I_low the y = -1 ones
+        this.inUp = signIs(signs, (byte) 1);
+        this.inLow = signIs(signs, (byte) -1);
         this.positioned = new double[l][];
         this.columnsLeft = (int) Math.min(l, columnBytes / ((long) Double.BYTES * Math.max(1, l)));
         this.diagonal = diagonal.clone();
         this.alpha = new double[l];
         this.status = new byte[l];
         this.grad = new double[l];
+        Arrays.fill(grad, -1);
         this.gradBar = new double[l];
-        for (int t = 0; t < l; t++) {
-            index[t] = t;
-            grad[t] = -1;
-            sign[t] = signs[t];
-            status[t] = LOWER;
-            inUp[t] = signs[t] > 0;
-            inLow[t] = signs[t] < 0;
-        }
+        Arrays.fill(status, LOWER);
         this.active = l;
+    }
+
+    private static int[] identity(int length) {
+        int[] values = new int[length];
+        for (int t = 0; t < length; t++) {
+            values[t] = t;
+        }
+        return values;
+    }
+
+    private static double[] widen(byte[] values) {
+        double[] wide = new double[values.length];
+        for (int t = 0; t < values.length; t++) {
+            wide[t] = values[t];
+        }
+        return wide;
+    }
+
+    private static boolean[] signIs(byte[] signs, byte sign) {
+        boolean[] is = new boolean[signs.length];
+        for (int t = 0; t < signs.length; t++) {
+            is[t] = signs[t] == sign;
+        }
+        return is;
     }
 
     BinarySolution solve() {
