@@ -70,44 +70,74 @@ public final class RbfSvc {
                 Arrays.fill(signs, groups[a].length, signs.length, (byte) -1);
                 BinarySolution solution = solve(distances, kernel, problemRows, signs, classC[a], classC[b],
                         params, cacheBytes);
-                int nonZero = 0;
-                for (double coefficient : solution.coefficients()) {
-                    nonZero += coefficient != 0 ? 1 : 0;
-                }
-                pairRows[p] = new int[nonZero];
-                pairCoefficients[p] = new double[nonZero];
-                for (int t = 0, s = 0; t < problemRows.length; t++) {
-                    if (solution.coefficients()[t] != 0) {
-                        pairRows[p][s] = problemRows[t];
-                        pairCoefficients[p][s++] = solution.coefficients()[t];
-                        support[problemRows[t]] = true;
-                    }
-                }
+                pairRows[p] = supportVectors(problemRows, solution.coefficients(), support);
+                pairCoefficients[p] = nonZero(solution.coefficients());
                 rho[p] = solution.rho();
             }
         }
         return TrainedSvc.of(classes, gamma, distances, support, groups, pairRows, pairCoefficients, rho);
     }
 
+    // the loops over rows live in helpers rather than in fit and solve: a loop makes its method hot enough for the
+    // JIT to compile it on its own (on-stack replacement), and compiling fit or solve means compiling the whole
+    // solver inlined into them once more, JIT time that every short search pays
+
+    /** The rows of the non-zero coefficients, each marked in {@code support}. */
+    private static int[] supportVectors(int[] problemRows, double[] coefficients, boolean[] support) {
+        int[] rows = new int[count(coefficients)];
+        for (int t = 0, s = 0; t < problemRows.length; t++) {
+            if (coefficients[t] != 0) {
+                rows[s++] = problemRows[t];
+                support[problemRows[t]] = true;
+            }
+        }
+        return rows;
+    }
+
+    private static double[] nonZero(double[] coefficients) {
+        double[] values = new double[count(coefficients)];
+        for (int t = 0, s = 0; t < coefficients.length; t++) {
+            if (coefficients[t] != 0) {
+                values[s++] = coefficients[t];
+            }
+        }
+        return values;
+    }
+
+    private static int count(double[] coefficients) {
+        int nonZero = 0;
+        for (double coefficient : coefficients) {
+            nonZero += coefficient != 0 ? 1 : 0;
+        }
+        return nonZero;
+    }
+
+    /** {@code K(t, t)} of each problem row, from the squared norms as the kept rows compute it. */
+    private static double[] diagonal(SquaredDistances distances, RbfKernelRows kernel, int[] problemRows) {
+        double[] diagonal = new double[problemRows.length];
+        for (int t = 0; t < diagonal.length; t++) {
+            diagonal[t] = Math.exp(-kernel.gamma() * distances.self(problemRows[t]));
+        }
+        return diagonal;
+    }
+
     private static BinarySolution solve(SquaredDistances distances, RbfKernelRows kernel, int[] problemRows,
                                         byte[] signs, double cPositive, double cNegative, SvcParams params,
                                         long cacheBytes) {
         int l = problemRows.length;
-        double[] diagonal = new double[l];
-        for (int t = 0; t < l; t++) {
-            diagonal[t] = Math.exp(-kernel.gamma() * distances.self(problemRows[t]));
-        }
+        double[] diagonal = diagonal(distances, kernel, problemRows);
         SmoSolver solver;
         if (kernel.shared()) {
             // the kept rows are the columns, read in place: a problem row's value sits at its data row
             solver = new SmoSolver(signs, diagonal, problemRows, t -> kernel.row(problemRows[t]), cPositive,
-                    cNegative, params.tol(), params.maxIter(), params.shrinking());
+                    cNegative, params.tol(), params.maxIter(), params.shrinking(), cacheBytes);
         } else {
             int[] ownRows = new int[l];
             Arrays.setAll(ownRows, t -> t);
-            KernelColumnCache cache = new KernelColumnCache(l, cacheBytes, t -> kernel.column(problemRows, t));
+            // the budget shared by the float columns and the solver's copies of them in position order
+            KernelColumnCache cache = new KernelColumnCache(l, cacheBytes / 3, t -> kernel.column(problemRows, t));
             solver = new SmoSolver(signs, diagonal, ownRows, cache::column, cPositive, cNegative, params.tol(),
-                    params.maxIter(), params.shrinking());
+                    params.maxIter(), params.shrinking(), cacheBytes - cacheBytes / 3);
         }
         return solver.solve();
     }

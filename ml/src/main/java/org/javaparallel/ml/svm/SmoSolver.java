@@ -1,5 +1,6 @@
 package org.javaparallel.ml.svm;
 
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
@@ -19,6 +20,12 @@ import java.util.function.IntFunction;
  * by many problems (keys: data rows) or one of this problem's own (keys: problem rows). The signs are applied here;
  * as multiplying by +-1 is exact and rounding is symmetric, {@code y_s y_t K} gives the bits that a column of
  * {@code Q} rounded to float would.
+ *
+ * <p>The loops over the active set read the columns of the working pair many times (a column is fetched about
+ * six times per fit on the digits), so, like libsvm's cache, the solver keeps its own copies of the columns it
+ * fetched in position order, widened to {@code double} (exact): {@code positioned[s][t] = K(s, t)}, kept in order
+ * by {@link #swap}. The gradient and {@code G_bar} updates then read their operands in order, which the JIT
+ * vectorises; each lane does the scalar loop's multiplies and adds in the same order, so the bits are the same.
  */
 final class SmoSolver {
     private static final double TAU = 1e-12;
@@ -37,6 +44,18 @@ final class SmoSolver {
     private final int[] index;
     private final int[] key;
     private final byte[] y;
+    /** {@code y} as doubles, for the vectorised updates. */
+    private final double[] sign;
+    /**
+     * Membership of I_up ({@code y = +1} below C or {@code y = -1} above 0) and of I_low, kept with the status:
+     * one load per variable in the selection loops instead of a test of the sign and one of the status.
+     */
+    private final boolean[] inUp;
+    private final boolean[] inLow;
+    /** Columns in position order, by position; null where not fetched yet or over the budget. */
+    private final double[][] positioned;
+    /** How many more columns may be kept in {@link #positioned}. */
+    private int columnsLeft;
     private final double[] diagonal;
     private final double[] alpha;
     private final byte[] status;
@@ -46,10 +65,6 @@ final class SmoSolver {
     private boolean unshrunk;
     private int first;
     private int second;
-    /** Whether the last step found the next {@code first} (maximal {@code -y G} over I_up) while updating G. */
-    private boolean upKnown;
-    private int upNext;
-    private double upNextValue;
 
     /**
      * @param signs      +1 or -1 per problem row
@@ -57,9 +72,10 @@ final class SmoSolver {
      * @param keys       where the value of each problem row is in a kernel column
      * @param kernel     the kernel column of a problem row, indexed by key
      * @param maxIter    iteration limit; libsvm's own default when {@code <= 0}
+     * @param columnBytes memory for the columns kept in position order; columns beyond it are copied per use
      */
     SmoSolver(byte[] signs, double[] diagonal, int[] keys, IntFunction<float[]> kernel, double cPositive,
-              double cNegative, double eps, long maxIter, boolean shrinking) {
+              double cNegative, double eps, long maxIter, boolean shrinking, long columnBytes) {
         this.l = signs.length;
         this.kernel = kernel;
         this.cPositive = cPositive;
@@ -67,20 +83,49 @@ final class SmoSolver {
         this.eps = eps;
         this.maxIter = maxIter > 0 ? maxIter : Math.max(10_000_000L, 100L * l);
         this.shrinking = shrinking;
-        this.index = new int[l];
+        // no loops here: a loop in the constructor makes it hot enough for the JIT to compile it on its own,
+        // on top of its callers and the helpers, and this JIT time counts in every short search
+        this.index = identity(l);
         this.key = keys.clone();
         this.y = signs.clone();
+        this.sign = widen(signs);
+        // at first every a_t is 0, at its lower bound: I_up holds the y = +1 variables, I_low the y = -1 ones
+        this.inUp = signIs(signs, (byte) 1);
+        this.inLow = signIs(signs, (byte) -1);
+        this.positioned = new double[l][];
+        this.columnsLeft = (int) Math.min(l, columnBytes / ((long) Double.BYTES * Math.max(1, l)));
         this.diagonal = diagonal.clone();
         this.alpha = new double[l];
         this.status = new byte[l];
         this.grad = new double[l];
+        Arrays.fill(grad, -1);
         this.gradBar = new double[l];
-        for (int t = 0; t < l; t++) {
-            index[t] = t;
-            grad[t] = -1;
-            status[t] = LOWER;
-        }
+        Arrays.fill(status, LOWER);
         this.active = l;
+    }
+
+    private static int[] identity(int length) {
+        int[] values = new int[length];
+        for (int t = 0; t < length; t++) {
+            values[t] = t;
+        }
+        return values;
+    }
+
+    private static double[] widen(byte[] values) {
+        double[] wide = new double[values.length];
+        for (int t = 0; t < values.length; t++) {
+            wide[t] = values[t];
+        }
+        return wide;
+    }
+
+    private static boolean[] signIs(byte[] signs, byte sign) {
+        boolean[] is = new boolean[signs.length];
+        for (int t = 0; t < signs.length; t++) {
+            is[t] = signs[t] == sign;
+        }
+        return is;
     }
 
     BinarySolution solve() {
@@ -97,7 +142,6 @@ final class SmoSolver {
                 // optimal on the active set: check the whole problem before stopping
                 reconstructGradient();
                 active = l;
-                upKnown = false;
                 if (!selectWorkingSet()) {
                     break;
                 }
@@ -126,6 +170,24 @@ final class SmoSolver {
         return kernel.apply(index[position]);
     }
 
+    /** {@code K(position, t)} at {@code t}, for every position {@code t}. */
+    private double[] positionedColumn(int position) {
+        double[] kept = positioned[position];
+        if (kept != null) {
+            return kept;
+        }
+        float[] values = column(position);
+        double[] inOrder = new double[l];
+        for (int t = 0; t < l; t++) {
+            inOrder[t] = values[key[t]];
+        }
+        if (columnsLeft > 0) {
+            columnsLeft--;
+            positioned[position] = inOrder;
+        }
+        return inOrder;
+    }
+
     /**
      * WSS3: {@code first} maximises {@code -y G} over I_up; {@code second} minimises the second-order decrease
      * {@code -(b^2)/a} over the I_low members violating with {@code first}. False when the maximal violation
@@ -134,41 +196,36 @@ final class SmoSolver {
     private boolean selectWorkingSet() {
         double gMax = Double.NEGATIVE_INFINITY;
         int i = -1;
-        if (upKnown) {
-            upKnown = false;
-            gMax = upNextValue;
-            i = upNext;
-        } else {
-            for (int t = 0; t < active; t++) {
-                if (y[t] > 0) {
-                    if (status[t] != UPPER && -grad[t] >= gMax) {
-                        gMax = -grad[t];
-                        i = t;
-                    }
-                } else if (status[t] != LOWER && grad[t] >= gMax) {
-                    gMax = grad[t];
-                    i = t;
-                }
+        double[] g = grad;
+        double[] s = sign;
+        boolean[] up = inUp;
+        int n = active;
+        for (int t = 0; t < n; t++) {
+            double v = -s[t] * g[t];
+            if (up[t] && v >= gMax) {
+                gMax = v;
+                i = t;
             }
         }
-        float[] ki = i < 0 ? null : column(i);
-        int[] keys = key;
+        double[] ki = i < 0 ? null : positionedColumn(i);
         double gMaxLow = Double.NEGATIVE_INFINITY;
         double bestDecrease = Double.POSITIVE_INFINITY;
         int j = -1;
-        for (int t = 0; t < active; t++) {
-            boolean inLow = y[t] > 0 ? status[t] != LOWER : status[t] != UPPER;
-            if (!inLow) {
+        boolean[] low = inLow;
+        double[] diag = diagonal;
+        double diagI = i < 0 ? 0 : diag[i];
+        for (int t = 0; t < n; t++) {
+            if (!low[t]) {
                 continue;
             }
-            double yG = y[t] * grad[t];
+            double yG = s[t] * g[t];
             if (yG >= gMaxLow) {
                 gMaxLow = yG;
             }
             double gradDiff = gMax + yG;
             if (gradDiff > 0) {
                 // 2 y_i y_t Q_it = 2 K_it
-                double curvature = diagonal[i] + diagonal[t] - 2.0 * ki[keys[t]];
+                double curvature = diagI + diag[t] - 2.0 * ki[t];
                 double decrease = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : TAU);
                 if (decrease <= bestDecrease) {
                     bestDecrease = decrease;
@@ -182,13 +239,13 @@ final class SmoSolver {
     }
 
     private void step(int i, int j) {
-        float[] ki = column(i);
-        float[] kj = column(j);
+        double[] ki = positionedColumn(i);
+        double[] kj = positionedColumn(j);
         double ci = c(i);
         double cj = c(j);
         double oldI = alpha[i];
         double oldJ = alpha[j];
-        double qij = y[i] * y[j] * (double) ki[key[j]];
+        double qij = y[i] * y[j] * ki[j];
         if (y[i] != y[j]) {
             // a_i - a_j stays fixed: move both by delta
             double curvature = diagonal[i] + diagonal[j] + 2 * qij;
@@ -243,46 +300,36 @@ final class SmoSolver {
         }
         updateBoundStatus(i, ki, ci);
         updateBoundStatus(j, kj, cj);
-        // Q_ik dI + Q_jk dJ = y_k (K_ik y_i dI + K_jk y_j dJ); the same pass finds the next step's first variable
-        // as selectWorkingSet's first loop would (same order, ties to the later index), saving a pass over G
+        // Q_ik dI + Q_jk dJ = y_k (K_ik y_i dI + K_jk y_j dJ); local copies of the fields keep the loop simple
+        // enough for the JIT to vectorise it
         double signedDeltaI = y[i] * (alpha[i] - oldI);
         double signedDeltaJ = y[j] * (alpha[j] - oldJ);
-        int[] keys = key;
-        double gMax = Double.NEGATIVE_INFINITY;
-        int up = -1;
-        for (int k = 0; k < active; k++) {
-            double g = grad[k] + y[k] * (ki[keys[k]] * signedDeltaI + kj[keys[k]] * signedDeltaJ);
-            grad[k] = g;
-            if (y[k] > 0) {
-                if (status[k] != UPPER && -g >= gMax) {
-                    gMax = -g;
-                    up = k;
-                }
-            } else if (status[k] != LOWER && g >= gMax) {
-                gMax = g;
-                up = k;
-            }
+        double[] g = grad;
+        double[] s = sign;
+        int n = active;
+        for (int k = 0; k < n; k++) {
+            g[k] += s[k] * (ki[k] * signedDeltaI + kj[k] * signedDeltaJ);
         }
-        upKnown = true;
-        upNext = up;
-        upNextValue = gMax;
     }
 
     /** Keeps {@code G_bar = sum over upper-bounded t of C_t Q_t} right when {@code t} enters or leaves its upper bound. */
-    private void updateBoundStatus(int t, float[] kt, double ct) {
+    private void updateBoundStatus(int t, double[] kt, double ct) {
         boolean wasUpper = status[t] == UPPER;
         status[t] = alpha[t] >= ct ? UPPER : alpha[t] <= 0 ? LOWER : FREE;
+        inUp[t] = y[t] > 0 ? status[t] != UPPER : status[t] != LOWER;
+        inLow[t] = y[t] > 0 ? status[t] != LOWER : status[t] != UPPER;
         boolean isUpper = status[t] == UPPER;
         if (wasUpper != isUpper) {
             double signedChange = y[t] * (isUpper ? ct : -ct);
+            double[] bar = gradBar;
+            double[] s = sign;
             for (int k = 0; k < l; k++) {
-                gradBar[k] += y[k] * (kt[key[k]] * signedChange);
+                bar[k] += s[k] * (kt[k] * signedChange);
             }
         }
     }
 
     private void shrink() {
-        upKnown = false;
         double gMaxUp = Double.NEGATIVE_INFINITY;
         double gMaxLow = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < active; t++) {
@@ -350,6 +397,24 @@ final class SmoSolver {
         swap(alpha, a, b);
         swap(grad, a, b);
         swap(gradBar, a, b);
+        swap(this.sign, a, b);
+        swap(inUp, a, b);
+        swap(inLow, a, b);
+        // libsvm's swap_index: the kept columns follow their variables, and each keeps its entries in position order
+        for (double[] kept : positioned) {
+            if (kept != null) {
+                swap(kept, a, b);
+            }
+        }
+        double[] column = positioned[a];
+        positioned[a] = positioned[b];
+        positioned[b] = column;
+    }
+
+    private static void swap(boolean[] values, int a, int b) {
+        boolean value = values[a];
+        values[a] = values[b];
+        values[b] = value;
     }
 
     private static void swap(double[] values, int a, int b) {
