@@ -149,6 +149,8 @@ def test_disconnect_during_a_stop_lets_the_cell_finish(kernel):
     msg_id = kernel.execute(CALL[kernel.kernel_name])
     kernel.stopped()
     kernel.ok("disconnect", {"restart": False, "terminateDebuggee": False})
+    if kernel.java:
+        kernel.event("terminated")  # the session is over
     assert kernel.wait_reply(msg_id)["status"] == "ok"
     assert kernel.run("r") == RESULT_42[kernel.kernel_name]
 
@@ -215,7 +217,13 @@ def test_breakpoint_in_a_new_thread_stops_that_thread(kernel):
     thread, _, locals_ = kernel.stopped_at(path, 4)
     assert locals_["v"] == "7"
     assert kernel.thread_names()[thread] != "cell", "the started thread stopped, not the cell's"
+    _, started = kernel.event("thread")
+    assert started["body"] == {"reason": "started", "threadId": thread}, "a thread event announces the new thread"
     assert kernel.resume_and_finish(thread, msg_id) == "7"
+    after = len(kernel.iopub)
+    kernel.run("1")  # the next cell: by now the started thread has ended
+    _, exited = kernel.event("thread", after=after)
+    assert exited["body"] == {"reason": "exited", "threadId": thread}
 
 
 @java_only

@@ -204,6 +204,13 @@ def test_debugger_stops_at_a_breakpoint_shows_the_frame_and_its_locals_and_conti
     expect(frames).to_have_count(0)
     expect(cell.locator(".jp-DebuggerEditor-highlight")).to_have_count(0)
     page.screenshots.take("continued")
+
+    # Switching the debugger off disconnects (the kernel ends the session); the notebook goes on without it
+    bug = panel.locator('.jp-Toolbar-item[data-jp-item-name="debugger-icon"] jp-button')
+    bug.click()
+    expect(bug).to_have_attribute("aria-pressed", "false")
+    expect(cell.locator(".cm-breakpoint-gutter")).to_have_count(0)
+    page.screenshots.take("switched-off")
     assert not errors, f"errors in the page: {errors}"
 
 

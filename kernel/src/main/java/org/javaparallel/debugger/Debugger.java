@@ -65,6 +65,8 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
     private final Map<Thread, Step> steps = new ConcurrentHashMap<>();
     private final Map<Integer, StoppedThread> stopped = new ConcurrentHashMap<>();
     private final Map<Integer, Frame> frames = new ConcurrentHashMap<>();
+    /** The threads a {@code thread} event announced to the client, until one says they exited. */
+    private final Map<Integer, Thread> announced = new ConcurrentHashMap<>();
     private final AtomicInteger nextFrameId = new AtomicInteger(1);
     private final Variables variables = new Variables();
     private volatile CellFiles files;
@@ -133,6 +135,27 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         setStopOnUncaught(false);
         DebugProbes.arm(null);
         resumeAll(StoppedThread.Resume.CONTINUE);
+        announced.clear();
+        events.send("terminated", new JsonObject());  // the debugging session is over, as DAP says at its end
+    }
+
+    /** Tells the client of a thread it has not heard of, and of the threads it knows that have ended since. */
+    private void announceThreads(Thread current) {
+        for (Map.Entry<Integer, Thread> known : List.copyOf(announced.entrySet())) {
+            if (!known.getValue().isAlive() && announced.remove(known.getKey(), known.getValue())) {
+                threadEvent("exited", known.getKey());
+            }
+        }
+        if (current != null && announced.putIfAbsent(threadId(current), current) == null) {
+            threadEvent("started", threadId(current));
+        }
+    }
+
+    private void threadEvent(String reason, int threadId) {
+        JsonObject body = new JsonObject();
+        body.addProperty("reason", reason);
+        body.addProperty("threadId", threadId);
+        events.send("thread", body);
     }
 
     /**
@@ -144,6 +167,9 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
     public void cellStarting(String code, boolean runsElsewhere) {
         runningCell = code;
         snippetStep = null;
+        if (attached) {
+            announceThreads(null);  // the threads of the last cell that stopped and have ended since
+        }
         if (attached && runsElsewhere && !breakpoints.isEmpty()) {
             output("The debugger stops only code that runs in the kernel's JVM: tasks on worker JVMs and Spark"
                     + " executors run without stopping at breakpoints. Use %backend threads to debug them.\n");
@@ -355,6 +381,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
 
     /** Parks this thread until JupyterLab resumes it; publishes stopped and continued. */
     private void stop(Thread thread, String reason, Throwable exception, List<Frame> stack) {
+        announceThreads(thread);
         StoppedThread stop = new StoppedThread(thread, stack);
         stack.forEach(frame -> frames.put(frame.id(), frame));
         stopped.put(stop.id(), stop);
