@@ -19,6 +19,12 @@ final class CellFiles implements AutoCloseable {
     /** The seed ipykernel uses; any number works, since JupyterLab reads it from debugInfo. */
     static final long HASH_SEED = 0xC70F6907L;
     static final String SUFFIX = ".java";
+    /**
+     * JupyterLab 4 names a frame or a breakpoint "Cell [n]" (the cell's execution count) only when its file's path
+     * contains {@code ipykernel_}; other paths it shows in full, a long temp path for a student to decode. The
+     * folder's name carries that marker so that Java cells read as cells too.
+     */
+    private static final String FOLDER_PREFIX = "java-parallel-cells-ipykernel_";
 
     private final Path folder;
 
@@ -32,9 +38,9 @@ final class CellFiles implements AutoCloseable {
                 ? Path.of(runtime) : Path.of(System.getProperty("java.io.tmpdir"));
         try {
             Path folder = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempDirectory(parent, "java-parallel-debug-",
+                    ? Files.createTempDirectory(parent, FOLDER_PREFIX,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                    : Files.createTempDirectory(parent, "java-parallel-debug-");
+                    : Files.createTempDirectory(parent, FOLDER_PREFIX);
             return new CellFiles(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the debugger's folder for cell sources in " + parent, e);
