@@ -429,6 +429,7 @@ class ProtocolIT {
     }
 
     @Test
+    @Needs(Prerequisite.SIGINT_DELIVERED)
     void sigintStopsABusyLoop() {
         assertInterruptStopsBusyLoop(kernel::interruptViaSignal);
     }
@@ -454,6 +455,7 @@ class ProtocolIT {
      * any of its code runs. Each delay and mode 20 times, while two other processes keep both cores busy.
      */
     @Test
+    @Needs(Prerequisite.SIGINT_DELIVERED)
     void anInterruptRightAfterExecuteInputStopsTheCellEveryTime() throws IOException {
         kernel.execute("int keptAcrossEarlyInterrupts = 41;");
         List<Process> load = new ArrayList<>();

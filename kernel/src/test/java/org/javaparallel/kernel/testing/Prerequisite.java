@@ -44,6 +44,14 @@ public enum Prerequisite {
     /** SLURM's daemons and munge installed, to run a SLURM cluster of our own. */
     SLURM_DAEMONS("SLURM's daemons and munge", "sudo apt-get install slurm-wlm munge",
             () -> succeeds(List.of("sh", "-c", "command -v slurmctld && command -v slurmd && command -v munged"))),
+    /**
+     * SIGINT reaches the processes the tests start. A job put in the background by a shell without job control
+     * (`nohup ./run-tests.sh &` in a script) ignores SIGINT, and so does every process it starts; a JVM that starts
+     * with SIGINT ignored keeps it so, and a signal interrupt never reaches the kernel.
+     */
+    SIGINT_DELIVERED("SIGINT not ignored by the test run (it is when the run was put in the background without job"
+            + " control)", "run ./run-tests.sh in the foreground, or from an interactive shell",
+            Prerequisite::sigintNotIgnored),
     /** A SLURM controller that accepts jobs on this machine. */
     SLURM("a running SLURM controller with an idle node",
             "sudo apt-get install slurm-wlm munge && sudo bash .ci/slurm-up.sh",
@@ -73,6 +81,21 @@ public enum Prerequisite {
 
     boolean isAvailable() {
         return check.getAsBoolean();
+    }
+
+    /** Linux says in /proc which signals a process ignores; elsewhere the tests assume SIGINT is not. */
+    private static boolean sigintNotIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                    return (ignored & (1L << (2 - 1))) == 0;  // bit n-1 is signal n; SIGINT is 2
+                }
+            }
+        } catch (IOException | NumberFormatException notLinux) {
+            return true;
+        }
+        return true;
     }
 
     private static boolean debianPythonImports(String... modules) {
