@@ -212,15 +212,18 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
 
     @Override
     public byte[] instrument(String className, byte[] bytecode) {
+        if (!attached) {
+            // Without the debugger a cell's lines are not mapped (wantsLines), so probes could never be aimed at;
+            // weaving them would only cost every cell's compilation and its JIT time.
+            return bytecode;
+        }
         ClassLines lines = compilingLines;
         if (lines != null) {
             linesByClass.put(className, lines);
         }
         byte[] probed = ProbeWeaver.weave(bytecode);
-        if (attached) {
-            synchronized (this) {
-                rearm();
-            }
+        synchronized (this) {
+            rearm();
         }
         return probed;
     }
