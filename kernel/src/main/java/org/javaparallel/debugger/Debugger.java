@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.javaparallel.eval.CellInstrumentation;
 import org.javaparallel.eval.WrapperLines;
@@ -162,15 +163,17 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
      * The kernel runs a cell: its code names the cell's dumped file.
      *
      * @param code the cell's code, as JupyterLab hashes it
-     * @param runsElsewhere whether the cell's backend runs tasks in other JVMs, where nothing stops
+     * @param runsElsewhere whether the cell's backend runs tasks in other JVMs, where nothing stops; asked only
+     *                      when breakpoints are set
      */
-    public void cellStarting(String code, boolean runsElsewhere) {
+    public void cellStarting(String code, BooleanSupplier runsElsewhere) {
         runningCell = code;
+        compilingLines = null;  // the last cell's line map must not reach this cell's classes
         snippetStep = null;
         if (attached) {
             announceThreads(null);  // the threads of the last cell that stopped and have ended since
         }
-        if (attached && runsElsewhere && !breakpoints.isEmpty()) {
+        if (attached && !breakpoints.isEmpty() && runsElsewhere.getAsBoolean()) {
             output("The debugger stops only code that runs in the kernel's JVM: tasks on worker JVMs and Spark"
                     + " executors run without stopping at breakpoints. Use %backend threads to debug them.\n");
         }
@@ -222,8 +225,12 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
             linesByClass.put(className, lines);
         }
         byte[] probed = ProbeWeaver.weave(bytecode);
-        synchronized (this) {
-            rearm();
+        // New sites are off in the current plan (and on while a thread steps), so a new plan, which deoptimizes
+        // every loop that checks the probes, is needed only for a breakpoint set before its cell ran.
+        if (lines != null && breakpoints.containsKey(lines.path())) {
+            synchronized (this) {
+                rearm();
+            }
         }
         return probed;
     }

@@ -117,7 +117,7 @@ public final class JavaParallelKernel extends BaseKernel {
         CellOutput output = new CellOutput(messages, OUTPUT_LIMIT_BYTES);
         router.enterCell(output);
         CellRun run = new CellRun(shell(), magics, messages, router.out(), output, count);
-        debugger.cellStarting(request.getCode(), runsTasksElsewhere(request.getCode()));
+        debugger.cellStarting(request.getCode(), () -> runsTasksElsewhere(request.getCode()));
         try {
             lifecycle.forEach(part -> part.beforeCell(count));
             run.execute(request.getCode());

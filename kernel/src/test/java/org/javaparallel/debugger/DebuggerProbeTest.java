@@ -45,7 +45,7 @@ class DebuggerProbeTest {
     }
 
     private Object run(String cell) {
-        debugger.cellStarting(cell, false);
+        debugger.cellStarting(cell, () -> false);
         CellOutcome outcome = evaluator.evaluate(cell, 1);
         assertTrue(outcome instanceof CellOutcome.Success, () -> cell + " -> " + outcome);
         return ((CellOutcome.Success) outcome).value();
