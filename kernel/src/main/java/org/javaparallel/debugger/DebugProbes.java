@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What the probes woven into cell classes call; public because cell classes live in another class loader and
- * package. Each line of cell code starts with {@code if (DebugProbes.armed(site)) DebugProbes.hit(site, locals)}.
+ * package. Each line of a cell run while the debugger is on starts with
+ * {@code if (DebugProbes.armed(site)) DebugProbes.hit(site, locals)}; cells run while it is off get no probes.
  *
  * <p>{@link #armed} runs at every line, so with the debugger off it must cost nothing. As with
  * {@code CellInterrupts.check()}, it calls a constant method handle through a {@link MutableCallSite}: off, the
