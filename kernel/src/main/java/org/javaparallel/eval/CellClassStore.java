@@ -159,6 +159,18 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         return super.findClass(name);
     }
 
+    /** A cell class is looked up here only (see {@link CellCode#isCellClass}); everything else parent first. */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!CellCode.isCellClass(name)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            return loaded != null ? loaded : findClass(name);
+        }
+    }
+
     Class<?> findLoaded(String binaryName) throws ClassNotFoundException {
         Class<?> loaded = findLoadedClass(binaryName);
         return loaded != null ? loaded : loadClass(binaryName);
@@ -181,6 +193,26 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     /** Where each snippet evaluated so far starts, by snippet id. */
     Map<String, FailureTrace.Origin> originsBySnippetId() {
         return originsBySnippetId;
+    }
+
+    /**
+     * Forgets a top-level variable JShell dropped: its field no longer holds the value (a dropped variable's class
+     * stays loaded, and would keep it alive for the kernel's lifetime), and it is no longer listed.
+     */
+    synchronized void forget(String variableName) {
+        TopLevelVariable variable = variablesByName.remove(variableName);
+        if (variable == null) {
+            return;
+        }
+        try {
+            Field field = findLoaded(variable.ownerClass()).getDeclaredField(variable.field());
+            if (!field.getType().isPrimitive()) {
+                field.setAccessible(true);
+                field.set(null, null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError keptAlive) {
+            // the value stays reachable from its class, as JShell itself would keep it: nothing is lost
+        }
     }
 
     /** Called after each snippet ran: the live variables as JShell sees them, and a new state version. */

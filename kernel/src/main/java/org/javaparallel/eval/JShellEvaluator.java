@@ -146,16 +146,22 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellOutcome run(String cell, int cellNumber, CellSplitter.Piece piece, boolean last) {
-        List<SnippetEvent> events;
+        List<SnippetEvent> events = List.of();
         store.evaluating(cellNumber);
         if (instrumentation.wantsLines()) {
             announceLines(cell, piece);
         }
         try {
             events = shell.eval(piece.source());
+            return outcome(cell, cellNumber, piece, last, events);
         } finally {
+            forgetValueTemporaries(events);
             store.snippetRan(liveVariableNames());
         }
+    }
+
+    private CellOutcome outcome(String cell, int cellNumber, CellSplitter.Piece piece, boolean last,
+                                List<SnippetEvent> events) {
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue;
@@ -180,6 +186,23 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         return new CellOutcome.Success(false, null);
+    }
+
+    /**
+     * Drops the variable JShell made to hold an expression's value ({@code $12} for {@code 1+1}): the kernel has
+     * the value already and shows it as the cell's result, and notebooks never name these variables. Each one
+     * kept would be imported into every later snippet, and javac reads each imported class again in every
+     * compilation (JShell compiles a snippet up to three times), so every cell got slower than the one before.
+     */
+    private void forgetValueTemporaries(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            if (event.snippet() instanceof VarSnippet temporary
+                    && temporary.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && shell.status(temporary).isActive()) {
+                shell.drop(temporary);
+                store.forget(temporary.name());
+            }
+        }
     }
 
     /** Tells the instrumentation where the lines of the piece's wrapper class are in the cell. */
