@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
@@ -18,18 +20,36 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The SLF4J binding the kernel selects (system property {@code slf4j.provider}) so that the real one (log4j,
- * which Spark logs through) starts on a thread of its own: log4j's start-up scans every jar for plugins and
- * takes a good part of a second, and the kernel's sockets ask for their loggers before they can be bound.
- * Loggers handed out before the real binding is ready record their events and pass them on once it is.
+ * which Spark logs through) starts only when something needs it, and then on a thread of its own: log4j's
+ * start-up scans every jar for plugins and takes about a quarter of a second of CPU, which a kernel that never
+ * logs should not spend while it starts.
+ * <ul>
+ * <li>The kernel's and its base's (jjava's) own classes, which ask for their loggers at start-up, get
+ * {@link DeferredLogger}s: quiet below warnings, as the kernel's log4j configuration is, until the real binding
+ * has started, which their first warning or error does.</li>
+ * <li>Any other logger asked for (Spark's, Hadoop's) starts the real binding. Loggers handed out before it is
+ * ready record their events and pass them on once it is.</li>
+ * </ul>
  */
 public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     static final String PROPERTY = "slf4j.provider";
+    /**
+     * The loggers the kernel base (jjava) asks for as the kernel starts, by the names it gives them. Should a later
+     * jjava name them otherwise, the real binding starts with the kernel, as it did before: slower, never wrong.
+     */
+    private static final Set<String> KERNEL_BASE_LOGGERS = Set.of(
+            "BaseKernel", "ControlChannel", "HeartbeatChannel", "IOPubChannel", "StdinChannel", "ShellChannel");
+    /** jjava's socket loops name theirs "Loop-" and the loop's name. */
+    private static final String KERNEL_BASE_LOOP_LOGGERS = "Loop-";
+    /** Loggers named after a class of the kernel or of jjava. */
+    private static final List<String> KERNEL_PACKAGES = List.of("org.javaparallel.", "org.dflib.jjava.");
 
     /** The JVM's own stderr, kept before the kernel routes System.err into cells. */
     private static final PrintStream CONSOLE = System.err;
 
     private final SubstituteLoggerFactory early = new SubstituteLoggerFactory();
     private final CompletableFuture<SLF4JServiceProvider> real = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
     private final ILoggerFactory loggers = this::logger;
     private final IMarkerFactory markers = new LateMarkerFactory(() -> real.join().getMarkerFactory());
     private final MDCAdapter diagnosticContext = new LateMDCAdapter(() -> real.join().getMDCAdapter());
@@ -41,8 +61,16 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
         }
     }
 
+    /** SLF4J binds this provider: nothing starts yet (see the class comment). */
     @Override
     public void initialize() {
+    }
+
+    /** Starts the real binding on a thread of its own, once. */
+    void startRealBinding() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread starter = new Thread(() -> {
             SLF4JServiceProvider provider;
             try {
@@ -71,6 +99,23 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
     }
 
     private Logger logger(String name) {
+        if (isKernelLogger(name) && !started.get()) {
+            return new DeferredLogger(name, this);
+        }
+        startRealBinding();
+        return startedLogger(name);
+    }
+
+    private static boolean isKernelLogger(String name) {
+        return KERNEL_BASE_LOGGERS.contains(name) || name.startsWith(KERNEL_BASE_LOOP_LOGGERS)
+                || KERNEL_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    /**
+     * The logger of the real binding once it is ready; until then one that records its events and passes them on
+     * when it is.
+     */
+    Logger startedLogger(String name) {
         SLF4JServiceProvider started = real.getNow(null);
         if (started != null) {
             return started.getLoggerFactory().getLogger(name);
@@ -81,6 +126,12 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
             }
         }
         return real.join().getLoggerFactory().getLogger(name);
+    }
+
+    /** The real binding's logger, or null while it is not ready. */
+    Logger readyLogger(String name) {
+        SLF4JServiceProvider ready = real.getNow(null);
+        return ready == null ? null : ready.getLoggerFactory().getLogger(name);
     }
 
     private void handOver(SLF4JServiceProvider provider) {
