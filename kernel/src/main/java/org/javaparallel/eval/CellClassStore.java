@@ -36,6 +36,8 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         registerAsParallelCapable();
     }
 
+    /** The package of every class JShell compiles for a snippet. */
+    private static final String CELL_PACKAGE = "REPL.";
     /** JShell's top-level wrapper classes, which hold the top-level variables as static fields. */
     private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*");
 
@@ -159,10 +161,14 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
         return super.findClass(name);
     }
 
-    /** A cell class is looked up here only (see {@link CellCode#isCellClass}); everything else parent first. */
+    /**
+     * A cell class is looked up here only; everything else parent first. JShell compiles every snippet into its
+     * package {@code REPL}, which no jar has: asking the parent first would search every jar of the kernel's class
+     * path (hundreds, with Spark's) for each class of each snippet, only to find nothing.
+     */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!CellCode.isCellClass(name)) {
+        if (!name.startsWith(CELL_PACKAGE)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {

@@ -2,7 +2,6 @@ package org.javaparallel.parallel.process;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.javaparallel.parallel.spi.CellCode;
 
 /** Defines, in a worker JVM, the cell classes the kernel shipped; everything else comes from the classpath. */
 final class CellClassLoader extends ClassLoader {
@@ -18,18 +17,6 @@ final class CellClassLoader extends ClassLoader {
 
     void add(Map<String, byte[]> classes) {
         bytecode.putAll(classes);
-    }
-
-    /** A cell class is looked up here only (see {@link CellCode#isCellClass}); everything else parent first. */
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!CellCode.isCellClass(name)) {
-            return super.loadClass(name, resolve);
-        }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> loaded = findLoadedClass(name);
-            return loaded != null ? loaded : findClass(name);
-        }
     }
 
     @Override

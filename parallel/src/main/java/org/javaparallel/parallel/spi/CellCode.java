@@ -11,19 +11,6 @@ import java.util.OptionalInt;
  */
 public interface CellCode {
     /**
-     * Whether a class is one of the cells' own: JShell compiles every snippet into its package {@code REPL}, and no
-     * jar on a class path has one. Loaders of cell classes look such a name up themselves rather than asking their
-     * parent first, which would search every jar of the class path (hundreds, with Spark's) for each cell class,
-     * only to find nothing.
-     *
-     * @param binaryName a class's binary name, e.g. {@code REPL.$JShell$12$F}
-     * @return true for a class of JShell's {@code REPL} package
-     */
-    static boolean isCellClass(String binaryName) {
-        return binaryName.startsWith("REPL.");
-    }
-
-    /**
      * Directory laid out like a classpath entry holding the bytecode of every class defined in cells so far.
      *
      * @return the directory, never null
