@@ -231,14 +231,15 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
     /** The one search: the runner, made for the checked candidates, decides only where the fits run. */
     private S search(Function<List<ParamMap>, FitRunner> runnerFor) {
         List<ParamMap> candidates = validCandidates();
-        FitRunner runner = runnerFor.apply(candidates);
-        Splitter folds = splitter(runner.rows());
-        SearchProgress progress = announce(folds.folds(), candidates.size());
-        FoldScores scores = runner.crossValidate(folds, scoring, progress == null ? () -> { } : progress::advance);
-        results = new SearchResults(scoring.name(), scoring.largerIsBetter(), candidates, scores);
-        bestModel = null;
-        if (refit) {
-            bestModel = runner.refit(results.best().paramMap());
+        try (FitRunner runner = runnerFor.apply(candidates)) {
+            Splitter folds = splitter(runner.rows());
+            SearchProgress progress = announce(folds.folds(), candidates.size());
+            FoldScores scores = runner.crossValidate(folds, scoring, progress == null ? () -> { } : progress::advance);
+            results = new SearchResults(scoring.name(), scoring.largerIsBetter(), candidates, scores);
+            bestModel = null;
+            if (refit) {
+                bestModel = runner.refit(results.best().paramMap());
+            }
         }
         return self();
     }

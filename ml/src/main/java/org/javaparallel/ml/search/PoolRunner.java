@@ -69,6 +69,12 @@ final class PoolRunner implements FitRunner {
         return svc.copy(candidate).fit(data, SharedData.of(DataRef.of(data)).distances(search));
     }
 
+    /** The distances and kernel values this search kept in this JVM (the folds' on threads, the refit's) go. */
+    @Override
+    public void close() {
+        SharedData.searchEnded(DataRef.of(data), search);
+    }
+
     private static SvcParams settings(SVC svc, ParamMap candidate) {
         try {
             return svc.copy(candidate).svcParams();

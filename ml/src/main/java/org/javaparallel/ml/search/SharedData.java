@@ -14,8 +14,9 @@ import org.javaparallel.ml.svm.SquaredDistances;
  *
  * <p>The distances, and the kernel values kept on them, belong to one search: a later search on the same rows
  * starts afresh. Reusing them would make a search look faster for the one run before it (notebook 10 times the
- * same search on one backend after another, and a backend must not inherit the previous one's work), and would
- * keep their memory after the search ended.
+ * same search on one backend after another, and a backend must not inherit the previous one's work). The JVM that
+ * runs a search lets go of them when it ends ({@link #searchEnded}), so that an idle kernel does not hold tens of
+ * megabytes for a search that is over; a worker JVM keeps its copy until the next search or the end of its pool.
  */
 public final class SharedData {
     private static final int KEPT = 3;
@@ -71,6 +72,34 @@ public final class SharedData {
             current = new SearchDistances(search, new SquaredDistances(data.x()));
         }
         return current.distances();
+    }
+
+    /**
+     * Lets go of the distances of a search that ended, and the kernel values kept on them, in this JVM. Loads
+     * nothing: data this JVM no longer keeps has nothing to let go of.
+     *
+     * @param ref the data the search ran on; not null
+     * @param search the search's id; not null
+     */
+    public static void searchEnded(DataRef ref, UUID search) {
+        SharedData shared;
+        synchronized (BY_ID) {
+            shared = BY_ID.get(ref.id());
+        }
+        if (shared != null) {
+            shared.forget(search);
+        }
+    }
+
+    private synchronized void forget(UUID search) {
+        if (current != null && current.search().equals(search)) {
+            current = null;
+        }
+    }
+
+    /** Whether this JVM keeps distances of some search for these rows. */
+    synchronized boolean keepsDistances() {
+        return current != null;
     }
 
     /**
