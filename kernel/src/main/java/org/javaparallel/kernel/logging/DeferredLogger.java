@@ -21,39 +21,35 @@ final class DeferredLogger extends LegacyAbstractLogger {
         this.provider = provider;
     }
 
-    private boolean enabledOnceReady(Level level) {
+    /** Before the real binding is ready, warnings and errors only; then whatever its logger of this name says. */
+    private boolean enabled(Level level) {
         Logger ready = provider.readyLogger(name);
-        return ready != null && ready.isEnabledForLevel(level);
-    }
-
-    private boolean enabledBeforeReady(Level level) {
-        Logger ready = provider.readyLogger(name);
-        return ready == null || ready.isEnabledForLevel(level);
+        return ready == null ? level.toInt() >= Level.WARN.toInt() : ready.isEnabledForLevel(level);
     }
 
     @Override
     public boolean isTraceEnabled() {
-        return enabledOnceReady(Level.TRACE);
+        return enabled(Level.TRACE);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return enabledOnceReady(Level.DEBUG);
+        return enabled(Level.DEBUG);
     }
 
     @Override
     public boolean isInfoEnabled() {
-        return enabledOnceReady(Level.INFO);
+        return enabled(Level.INFO);
     }
 
     @Override
     public boolean isWarnEnabled() {
-        return enabledBeforeReady(Level.WARN);
+        return enabled(Level.WARN);
     }
 
     @Override
     public boolean isErrorEnabled() {
-        return enabledBeforeReady(Level.ERROR);
+        return enabled(Level.ERROR);
     }
 
     @Override

@@ -16,6 +16,7 @@ final class PoolRunner implements FitRunner {
     private final SVC svc;
     private final List<SvcParams> settings;
     private final LabeledData data;
+    private final DataRef ref;
     private final Pool pool;
     private final int chunksize;
     /** Names this search's distances in every JVM that runs its fits (see {@link SharedData}). */
@@ -26,6 +27,7 @@ final class PoolRunner implements FitRunner {
         this.svc = svc;
         this.settings = candidates.stream().map(candidate -> settings(svc, candidate)).toList();
         this.data = data;
+        this.ref = DataRef.of(data);
         this.pool = pool;
         this.chunksize = chunksize;
     }
@@ -37,7 +39,6 @@ final class PoolRunner implements FitRunner {
 
     @Override
     public FoldScores crossValidate(Splitter splitter, Scoring scoring, Runnable onFitDone) {
-        DataRef ref = DataRef.of(data);
         List<Fold> folds = SharedData.of(ref).folds(splitter);
         int[] labels = data.y();
         List<FitTask> tasks = new ArrayList<>(settings.size() * folds.size());
@@ -66,13 +67,13 @@ final class PoolRunner implements FitRunner {
     @Override
     public Model<?> refit(ParamMap candidate) {
         // in this JVM the folds (on a threads pool) left the distances and the kept kernel values here
-        return svc.copy(candidate).fit(data, SharedData.of(DataRef.of(data)).distances(search));
+        return svc.copy(candidate).fit(data, SharedData.of(ref).distances(search));
     }
 
     /** The distances and kernel values this search kept in this JVM (the folds' on threads, the refit's) go. */
     @Override
     public void close() {
-        SharedData.searchEnded(DataRef.of(data), search);
+        SharedData.searchEnded(ref, search);
     }
 
     private static SvcParams settings(SVC svc, ParamMap candidate) {
