@@ -285,14 +285,8 @@ public final class DebugRequests {
     }
 
     private JsonArray topLevel() {
-        JsonArray variables = new JsonArray();
         Variables.Named named = topLevelNamed();
-        named.values().forEach((name, value) -> {
-            JsonObject json = debugger.variables().variable(name, value, name);
-            json.addProperty("type", named.declaredTypes().get(name));
-            variables.add(json);
-        });
-        return variables;
+        return debugger.variables().list(named.values(), named.declaredTypes());
     }
 
     private Map<String, Object> topLevelValues() {

@@ -170,6 +170,11 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         runningCell = code;
         compilingLines = null;  // the last cell's line map must not reach this cell's classes
         snippetStep = null;
+        if (forgetEndedThreads()) {
+            synchronized (this) {
+                rearm();  // a step the last cell's final snippet left would keep every probe on
+            }
+        }
         if (attached) {
             announceThreads(null);  // the threads of the last cell that stopped and have ended since
         }
@@ -177,6 +182,11 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
             output("The debugger stops only code that runs in the kernel's JVM: tasks on worker JVMs and Spark"
                     + " executors run without stopping at breakpoints. Use %backend threads to debug them.\n");
         }
+    }
+
+    /** Forgets the steps of threads that ended (a cell's earlier snippets); true if there were any. */
+    private boolean forgetEndedThreads() {
+        return steps.keySet().removeIf(thread -> !thread.isAlive());
     }
 
     /** The user interrupted: every stopped thread ends with the cell's interrupt. */
@@ -192,7 +202,7 @@ public final class Debugger implements CellInstrumentation, DebugProbes.Listener
         snippetThread.set(true);
         Step carried = snippetStep;
         if (carried != null) {
-            steps.keySet().removeIf(thread -> !thread.isAlive());  // the snippet threads that ended
+            forgetEndedThreads();  // the snippet threads that ended
             steps.put(Thread.currentThread(), carried);
             synchronized (this) {
                 rearm();

@@ -49,9 +49,10 @@ final class Variables {
     JsonArray children(int reference, int start, int count) {
         Object container = byReference.get(reference);
         Map<String, Object> children = new LinkedHashMap<>();
-        Map<String, String> declaredTypes = container instanceof Named named ? named.declaredTypes() : Map.of();
+        Map<String, String> declaredTypes = Map.of();
         if (container instanceof Named named) {
             children.putAll(named.values());
+            declaredTypes = named.declaredTypes();
         } else if (container != null && container.getClass().isArray()) {
             int length = Array.getLength(container);
             for (int i = start; i < length && (count <= 0 || i < start + count); i++) {
@@ -76,8 +77,13 @@ final class Variables {
         } else if (container != null) {
             children.putAll(fields(container));
         }
+        return list(children, declaredTypes);
+    }
+
+    /** DAP Variables for named values; a name with a declared type shows that type rather than the value's class. */
+    JsonArray list(Map<String, Object> values, Map<String, String> declaredTypes) {
         JsonArray variables = new JsonArray();
-        children.forEach((name, value) -> {
+        values.forEach((name, value) -> {
             JsonObject variable = variable(name, value, name);
             if (declaredTypes.containsKey(name)) {
                 variable.addProperty("type", declaredTypes.get(name));

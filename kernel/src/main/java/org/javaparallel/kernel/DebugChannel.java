@@ -3,12 +3,10 @@ package org.javaparallel.kernel;
 import com.google.gson.JsonObject;
 import java.lang.reflect.Constructor;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
-import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.javaparallel.debugger.DebugRequests;
@@ -26,7 +24,6 @@ final class DebugChannel implements Debugger.Events {
 
     private final AtomicReference<IOPubChannel> iopub = new AtomicReference<>();
     private final AtomicInteger eventSeq = new AtomicInteger(1);
-    private final String session = UUID.randomUUID().toString();
     private DebugRequests requests;
 
     void connect(IOPubChannel channel, DebugRequests answering) {
@@ -58,9 +55,8 @@ final class DebugChannel implements Debugger.Events {
         content.addProperty("type", "event");
         content.addProperty("event", event);
         content.add("body", body);
-        // An event has no parent message, and the header's session is required: JupyterLab drops a message
-        // without one. The kernel's own session id names the sender, as ipykernel's does.
-        channel.sendMessage(new Message<>(new Header<>(session, DEBUG_EVENT), content));
+        // no parent message: the header gets the kernel's own session id when it is sent (MessageDates)
+        channel.sendMessage(new Message<>(null, DEBUG_EVENT, content));
     }
 
     /**

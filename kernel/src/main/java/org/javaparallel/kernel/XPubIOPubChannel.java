@@ -120,7 +120,7 @@ final class XPubIOPubChannel extends IOPubChannel {
             JsonObject header = new JsonObject();
             header.addProperty("msg_id", UUID.randomUUID().toString());
             header.addProperty("username", Header.KERNEL_USERNAME);
-            header.addProperty("session", "");
+            header.addProperty("session", MessageDates.KERNEL_SESSION);
             header.addProperty("date", MessageDates.now());
             header.addProperty("msg_type", WELCOME);
             header.addProperty("version", KernelInfo.PROTOCOL_VERSION);

@@ -116,9 +116,9 @@ public final class BackgroundLoggingProvider implements SLF4JServiceProvider {
      * when it is.
      */
     Logger startedLogger(String name) {
-        SLF4JServiceProvider started = real.getNow(null);
-        if (started != null) {
-            return started.getLoggerFactory().getLogger(name);
+        Logger ready = readyLogger(name);
+        if (ready != null) {
+            return ready;
         }
         synchronized (early) {
             if (!real.isDone()) {

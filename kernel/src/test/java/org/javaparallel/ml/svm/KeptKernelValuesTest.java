@@ -50,18 +50,6 @@ class KeptKernelValuesTest {
     }
 
     @Test
-    void valuesKeptForOneDataSetAreNotUsedForAnother() {
-        double[][] halved = Arrays.stream(DIGITS.x()).map(row -> Arrays.stream(row).map(v -> v / 2).toArray())
-                .toArray(double[][]::new);
-        TrainedSvc onDigits = fit(new SquaredDistances(DIGITS.x()), 0, PARAMS);
-        SquaredDistances halvedShared = new SquaredDistances(halved);
-        TrainedSvc onHalved = fit(halvedShared, 0, PARAMS);
-        TrainedSvc alone = fit(new SquaredDistances(halved, 0), 0, PARAMS);
-        assertFalse(sameModel(onDigits, alone, halvedShared), "halving the data should change the model");
-        assertSameModel(alone, onHalved, halvedShared, "halved digits after the digits");
-    }
-
-    @Test
     void aBudgetForOneGammaEvictsAndRecomputesWithoutChangingModels() {
         SquaredDistances one = new SquaredDistances(DIGITS.x(), ONE_GAMMA);
         SquaredDistances own = new SquaredDistances(DIGITS.x(), 0);

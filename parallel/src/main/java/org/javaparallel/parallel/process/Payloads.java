@@ -35,6 +35,9 @@ final class Payloads {
         }
     }
 
+    /** Every form, in tag order (an enum's values() copies its array on each call). */
+    private static final Form[] FORMS = Form.values();
+
     private Payloads() {
     }
 
@@ -56,18 +59,14 @@ final class Payloads {
     }
 
     static Object deserialize(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
-        for (Form form : Form.values()) {
-            if (bytes.length > 0 && bytes[0] == form.tag()) {
-                return numbers(bytes, form);
-            }
-        }
-        return ObjectBytes.read(bytes, loader);
+        int form = bytes.length == 0 ? -1 : bytes[0] - 1;
+        return form >= 0 && form < FORMS.length ? numbers(bytes, FORMS[form]) : ObjectBytes.read(bytes, loader);
     }
 
     /** The form every element of the list has (no nulls, no subclasses), or null. */
     private static Form numbersForm(List<?> list) {
         Class<?> first = list.get(0) == null ? null : list.get(0).getClass();
-        for (Form form : Form.values()) {
+        for (Form form : FORMS) {
             if (form.type == first) {
                 for (Object element : list) {
                     if (element == null || element.getClass() != first) {

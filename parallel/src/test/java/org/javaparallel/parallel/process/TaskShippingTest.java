@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.javaparallel.parallel.Pool;
@@ -40,16 +38,13 @@ class TaskShippingTest {
         try (Pool pool = Pools.processes(2)) {
             for (int call = 1; call <= 3; call++) {
                 List<List<Long>> seen = pool.map(new DataCarryingTask(), items, 1);
-                Set<Long> workers = new HashSet<>();
                 for (List<Long> row : seen) {
-                    workers.add(row.get(0));
                     assertEquals(50_000L, row.get(2));
                     // a worker that ran this call's first chunk has read the task once per call so far; one that
                     // joins a call later reads it then, so its count is at most the call number
                     assertTrue(row.get(1) >= 1 && row.get(1) <= call,
                             "call " + call + ": worker " + row.get(0) + " read the task " + row.get(1) + " times");
                 }
-                assertTrue(workers.size() <= 2, "workers: " + workers);
             }
         }
     }
