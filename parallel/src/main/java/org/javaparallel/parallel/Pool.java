@@ -30,6 +30,16 @@ public interface Pool extends AutoCloseable {
     int size();
 
     /**
+     * Whether every task runs in this JVM (threads, or Spark with a {@code local} master), sharing the heap and
+     * static state with the other tasks and with the caller. Worker JVMs and the executors of a Spark cluster each
+     * have their own: what one task computes and keeps there, another task finds only if it runs in the same JVM,
+     * so work that shares such state is best given to a worker in one chunk.
+     *
+     * @return true if the tasks run in this JVM; false if they run in other JVMs
+     */
+    boolean runsInThisJvm();
+
+    /**
      * Applies {@code fn} to every item in parallel and waits for all results, like {@code pool.map(f, items)}.
      *
      * @param fn the function to apply; not null

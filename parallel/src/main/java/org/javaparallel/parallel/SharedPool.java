@@ -26,6 +26,11 @@ final class SharedPool implements Pool {
     }
 
     @Override
+    public boolean runsInThisJvm() {
+        return pool.runsInThisJvm();
+    }
+
+    @Override
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items, int chunksize) {
         return pool.map(fn, items, chunksize);
     }

@@ -47,6 +47,11 @@ public final class SequentialPool implements Pool {
     }
 
     @Override
+    public boolean runsInThisJvm() {
+        return true;
+    }
+
+    @Override
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items, int chunksize) {
         SerializableFunction<? super T, ? extends R> shipped = roundTrip(fn);
         List<R> results = new ArrayList<>();

@@ -169,6 +169,7 @@ class SparkClusterIT {
         List<Pair<Integer, Integer>> pairs = ITEMS.stream().map(x -> Pair.of(x, x + 1)).toList();
         assertEquals(ITEMS.stream().map(x -> x * (x + 1)).toList(), pool.starmap((Integer a, Integer b) -> a * b, pairs));
         assertEquals(2, pool.size());
+        assertFalse(pool.runsInThisJvm(), "executors in JVMs of their own");
     }
 
     @Test

@@ -53,6 +53,11 @@ class SparkPoolLocalTest {
     }
 
     @Test
+    void itsTasksRunInThisJvm() {
+        assertTrue(pool.runsInThisJvm());
+    }
+
+    @Test
     void aNegativeChunksizeIsRejectedAsOnTheOtherBackends() {
         IllegalArgumentException mapped = assertThrows(IllegalArgumentException.class,
                 () -> pool.map(x -> x, ITEMS, -2));

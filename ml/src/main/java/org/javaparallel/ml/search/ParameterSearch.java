@@ -35,7 +35,8 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
     private Scoring scoring = new Scoring.Accuracy();
     private boolean refit = true;
     private int verbose = 1;
-    private int chunksize = 1;
+    /** 0 until set: {@link PoolRunner} chooses for the pool. */
+    private int chunksize;
     private int parallelism;
     private SearchResults results;
     private Model<?> bestModel;
@@ -141,9 +142,12 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
     }
 
     /**
-     * Fits per pool task (SVC searches).
+     * Fits per pool task (SVC searches). By default the search chooses: one fit per task where the pool's tasks run
+     * in this JVM ({@link Pool#runsInThisJvm()}), where all fits share the kernel values a candidate's folds have in
+     * common; on worker JVMs and Spark cluster executors, the folds of one candidate together (in as many tasks as
+     * it takes to give every worker about four), so that one JVM computes those kernel values instead of every one.
      *
-     * @param fits the number of fits one task carries, at least 1 (default 1)
+     * @param fits the number of fits one task carries, at least 1
      * @return this search
      * @throws IllegalArgumentException if {@code fits} is less than 1
      */

@@ -21,6 +21,8 @@ final class PoolRunner implements FitRunner {
     private final int chunksize;
     /** Names this search's distances in every JVM that runs its fits (see {@link SharedData}). */
     private final UUID search = UUID.randomUUID();
+    /** Enough tasks per worker that the last ones, of different lengths, still balance. */
+    private static final int TASKS_PER_WORKER = 4;
 
     /** Turns every candidate into solver settings first, so that a candidate the solver rejects stops the search. */
     PoolRunner(SVC svc, List<ParamMap> candidates, LabeledData data, Pool pool, int chunksize) {
@@ -49,7 +51,7 @@ final class PoolRunner implements FitRunner {
         }
         FoldScores scores = FoldScores.empty(settings.size(), folds.size());
         Iterator<FitOutcome> outcomes = pool.imapUnordered(new SvcFitFunction(ref, settings, splitter, search), tasks,
-                chunksize);
+                chunksize > 0 ? chunksize : chosenChunksize(folds.size()));
         while (outcomes.hasNext()) {
             FitOutcome outcome = outcomes.next();
             int[] test = folds.get(outcome.fold()).test();
@@ -62,6 +64,27 @@ final class PoolRunner implements FitRunner {
             onFitDone.run();
         }
         return scores;
+    }
+
+    /**
+     * Fits per task when the search was given none. The tasks list each candidate's folds together, and the
+     * kernel values of a candidate's folds are mostly the same (same gamma, nine tenths of the rows shared): on
+     * threads every fit finds those a fit of the same candidate kept, so one fit per task balances best. A worker
+     * JVM finds only those it computed itself; with one fit per task every worker JVM took folds of every
+     * candidate and computed their kernel values again. There a task carries the folds of one candidate, or an
+     * equal share of them where that leaves fewer than about four tasks per worker (a divisor of the fold count,
+     * so that no task holds folds of two candidates).
+     */
+    private int chosenChunksize(int folds) {
+        if (pool.runsInThisJvm()) {
+            return 1;
+        }
+        int wantedTasks = TASKS_PER_WORKER * pool.size();
+        int shares = Math.min(folds, Math.max(1, (wantedTasks + settings.size() - 1) / settings.size()));
+        while (folds % shares != 0) {
+            shares++;
+        }
+        return folds / shares;
     }
 
     @Override

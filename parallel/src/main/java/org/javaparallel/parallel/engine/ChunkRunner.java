@@ -24,6 +24,13 @@ public interface ChunkRunner<P> extends AutoCloseable {
     int workers();
 
     /**
+     * Whether the chunks run in this JVM (see {@link org.javaparallel.parallel.Pool#runsInThisJvm()}).
+     *
+     * @return true for workers in this JVM, false for workers in other JVMs
+     */
+    boolean runsInThisJvm();
+
+    /**
      * What is running now, e.g. which worker JVMs are started.
      *
      * @return the state; empty if there is nothing to say

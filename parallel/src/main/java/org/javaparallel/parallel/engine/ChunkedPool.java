@@ -43,6 +43,11 @@ public final class ChunkedPool<P> implements Pool {
     }
 
     @Override
+    public boolean runsInThisJvm() {
+        return runner.runsInThisJvm();
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items, int chunksize) {
         return (List<R>) start("map", TaskAdapters.erase(fn), items, chunksize, Delivery.ALL_RESULTS).asResult().get();

@@ -58,6 +58,11 @@ public final class ProcessChunkRunner implements ChunkRunner<PreparedTask> {
     }
 
     @Override
+    public boolean runsInThisJvm() {
+        return false;
+    }
+
+    @Override
     public String state() {
         List<String> running = slots.stream().map(Slot::describe).filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());

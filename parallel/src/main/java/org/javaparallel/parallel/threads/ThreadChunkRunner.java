@@ -57,6 +57,11 @@ public final class ThreadChunkRunner implements ChunkRunner<SerializableFunction
     }
 
     @Override
+    public boolean runsInThisJvm() {
+        return true;
+    }
+
+    @Override
     public String state() {
         return outstanding.size() + " chunks queued or running";
     }

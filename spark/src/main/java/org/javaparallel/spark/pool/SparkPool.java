@@ -81,6 +81,13 @@ public final class SparkPool implements Pool {
         return sessions.cores();
     }
 
+    /** With a {@code local} master the executors are threads of this JVM; a cluster's are JVMs of their own. */
+    @Override
+    public boolean runsInThisJvm() {
+        context();
+        return !sessions.hasRemoteExecutors();
+    }
+
     @Override
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, List<? extends T> items, int chunksize) {
         return this.<T, R>mapAsync(fn, items, chunksize).get();
