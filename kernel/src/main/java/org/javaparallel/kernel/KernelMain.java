@@ -77,16 +77,8 @@ public final class KernelMain {
         exitWithParent(lifecycle);
         BackgroundLoggingProvider.select();
         PrintStream console = System.err;
-        configureLogging();
-        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-
-        OutputRouter router = new OutputRouter();
-        System.setOut(router.out());
-        System.setErr(router.err());
-        CallerContext.install(() -> {
-            CellOutput cell = router.outputOfCurrentThread();
-            return action -> router.runAs(cell, action);
-        });
+        // next: JShell, whose start (javac's first compile) is the longest step before a cell can run and needs
+        // nothing of what follows, so that it runs beside the rest of the start where a second core is free
         DebugChannel debugChannel = new DebugChannel();
         CompletableFuture<JShellEvaluator> evaluator = new CompletableFuture<>();
         Debugger debugger = new Debugger(debugChannel, () -> evaluator.join().cellCode());
@@ -96,6 +88,16 @@ public final class KernelMain {
             } catch (RuntimeException | Error e) {
                 evaluator.completeExceptionally(e);
             }
+        });
+        configureLogging();
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+
+        OutputRouter router = new OutputRouter();
+        System.setOut(router.out());
+        System.setErr(router.err());
+        CallerContext.install(() -> {
+            CellOutput cell = router.outputOfCurrentThread();
+            return action -> router.runAs(cell, action);
         });
 
         try (KernelConnection connection = new KernelConnection(properties); debugger) {
