@@ -35,9 +35,14 @@ public interface Pool extends AutoCloseable {
      * have their own: what one task computes and keeps there, another task finds only if it runs in the same JVM,
      * so work that shares such state is best given to a worker in one chunk.
      *
-     * @return true if the tasks run in this JVM; false if they run in other JVMs
+     * <p>Pools of other {@link PoolProvider}s that do not say answer false: work cut for other JVMs runs correctly
+     * in this one too.
+     *
+     * @return true if the tasks run in this JVM; false if they run in other JVMs, or the pool does not say
      */
-    boolean runsInThisJvm();
+    default boolean runsInThisJvm() {
+        return false;
+    }
 
     /**
      * Applies {@code fn} to every item in parallel and waits for all results, like {@code pool.map(f, items)}.

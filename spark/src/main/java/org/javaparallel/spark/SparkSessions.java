@@ -178,6 +178,17 @@ public final class SparkSessions {
     }
 
     /**
+     * Whether a session on {@code master} runs its executors as threads of this JVM ({@code local}, {@code local[n]},
+     * {@code local[*]}) rather than as JVMs of their own; it starts nothing.
+     *
+     * @param master a Spark master URL; not null
+     * @return true for a local master
+     */
+    public static boolean executorsInThisJvm(String master) {
+        return new MasterUrl(master).sharesDriverJvm();
+    }
+
+    /**
      * Whether the running session's executors are other JVMs, which need classes and variables shipped.
      *
      * @return true if a session runs and its executors are not in this JVM

@@ -36,19 +36,23 @@ class SearchChunkingTest {
         workerJvms.close();
     }
 
-    private static RandomizedSearch search(int candidates) {
+    private static RandomizedSearch search(int candidates, int folds) {
         return new RandomizedSearch(new SVC(), Map.of("C", List.of(0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0),
-                "gamma", List.of(1e-3, 2e-3)), candidates).seed(3).cv(FOLDS).verbose(0);
+                "gamma", List.of(1e-3, 2e-3)), candidates).seed(3).cv(folds).verbose(0);
+    }
+
+    private static RandomizedSearch search(int candidates) {
+        return search(candidates, FOLDS);
     }
 
     private static List<Integer> taskSizes(Pool pool) {
         return pool.lastTimeline().stream().map(TaskRecord::itemCount).sorted().toList();
     }
 
-    private static void assertEachTaskHoldsOneCandidate(Pool pool) {
+    private static void assertEachTaskHoldsOneCandidate(Pool pool, int folds) {
         for (TaskRecord task : pool.lastTimeline()) {
-            int firstCandidate = task.firstItem() / FOLDS;
-            int lastCandidate = (task.firstItem() + task.itemCount() - 1) / FOLDS;
+            int firstCandidate = task.firstItem() / folds;
+            int lastCandidate = (task.firstItem() + task.itemCount() - 1) / folds;
             assertEquals(firstCandidate, lastCandidate, "a task holds folds of two candidates: " + task);
         }
     }
@@ -58,18 +62,25 @@ class SearchChunkingTest {
         assertFalse(workerJvms.runsInThisJvm());
         search(8).fit(DIGITS, workerJvms);
         assertEquals(List.of(4, 4, 4, 4, 4, 4, 4, 4), taskSizes(workerJvms));
-        assertEachTaskHoldsOneCandidate(workerJvms);
+        assertEachTaskHoldsOneCandidate(workerJvms, FOLDS);
+        // scikit-learn's default of 5 folds, a prime: whole candidates still
+        search(8, 5).fit(DIGITS, workerJvms);
+        assertEquals(List.of(5, 5, 5, 5, 5, 5, 5, 5), taskSizes(workerJvms));
+        assertEachTaskHoldsOneCandidate(workerJvms, 5);
     }
 
     @Test
-    void onWorkerJvmsFewCandidatesAreSplitIntoEqualSharesOfTheirFolds() {
+    void onWorkerJvmsFewCandidatesAreCutIntoShares() {
         // 4 candidates, 2 workers: halves of each candidate's 4 folds give each worker 4 tasks
         search(4).fit(DIGITS, workerJvms);
         assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2), taskSizes(workerJvms));
-        assertEachTaskHoldsOneCandidate(workerJvms);
-        // 3 candidates: thirds of 4 folds are not whole folds, so each fold is a task of its own
-        search(3).fit(DIGITS, workerJvms);
-        assertEquals(12, taskSizes(workerJvms).size());
+        assertEachTaskHoldsOneCandidate(workerJvms, FOLDS);
+        // 5 folds do not halve: tasks of 2 folds, some of them the last fold of one candidate and the first of the next
+        search(4, 5).fit(DIGITS, workerJvms);
+        assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), taskSizes(workerJvms));
+        // 2 candidates want 4 shares each: one fold a task
+        search(2).fit(DIGITS, workerJvms);
+        assertEquals(8, taskSizes(workerJvms).size());
         assertTrue(taskSizes(workerJvms).stream().allMatch(size -> size == 1), taskSizes(workerJvms).toString());
     }
 

@@ -144,8 +144,10 @@ public abstract sealed class ParameterSearch<S extends ParameterSearch<S>> permi
     /**
      * Fits per pool task (SVC searches). By default the search chooses: one fit per task where the pool's tasks run
      * in this JVM ({@link Pool#runsInThisJvm()}), where all fits share the kernel values a candidate's folds have in
-     * common; on worker JVMs and Spark cluster executors, the folds of one candidate together (in as many tasks as
-     * it takes to give every worker about four), so that one JVM computes those kernel values instead of every one.
+     * common; on worker JVMs and Spark cluster executors, the folds of one candidate together, so that one JVM
+     * computes those kernel values instead of every one. Where that would leave fewer than about four tasks per
+     * worker, a candidate's folds are cut into shares (of one fold each at the least), and a share may run into the
+     * next candidate's folds.
      *
      * @param fits the number of fits one task carries, at least 1
      * @return this search

@@ -71,9 +71,9 @@ final class PoolRunner implements FitRunner {
      * kernel values of a candidate's folds are mostly the same (same gamma, nine tenths of the rows shared): on
      * threads every fit finds those a fit of the same candidate kept, so one fit per task balances best. A worker
      * JVM finds only those it computed itself; with one fit per task every worker JVM took folds of every
-     * candidate and computed their kernel values again. There a task carries the folds of one candidate, or an
-     * equal share of them where that leaves fewer than about four tasks per worker (a divisor of the fold count,
-     * so that no task holds folds of two candidates).
+     * candidate and computed their kernel values again. There a task carries the folds of one candidate, or a
+     * share of them where whole candidates would leave fewer than about four tasks per worker; where the shares do
+     * not divide the folds evenly, a task may end with the first folds of the next candidate.
      */
     private int chosenChunksize(int folds) {
         if (pool.runsInThisJvm()) {
@@ -81,9 +81,6 @@ final class PoolRunner implements FitRunner {
         }
         int wantedTasks = TASKS_PER_WORKER * pool.size();
         int shares = Math.min(folds, Math.max(1, (wantedTasks + settings.size() - 1) / settings.size()));
-        while (folds % shares != 0) {
-            shares++;
-        }
         return folds / shares;
     }
 

@@ -208,6 +208,11 @@ final class Call {
                 }
                 current = ((ChunkResult.Done) result).results().iterator();
             }
+            if (!current.hasNext()) {
+                // the last chunk's results can reach an iterator before the call has ended: waiting for that
+                // means that once an iterator is used up, the pool's lastTimeline() is this call's
+                all.handle((results, failure) -> null).join();
+            }
             return current.hasNext();
         }
 

@@ -84,8 +84,7 @@ public final class SparkPool implements Pool {
     /** With a {@code local} master the executors are threads of this JVM; a cluster's are JVMs of their own. */
     @Override
     public boolean runsInThisJvm() {
-        context();
-        return !sessions.hasRemoteExecutors();
+        return SparkSessions.executorsInThisJvm(master);
     }
 
     @Override
