@@ -39,7 +39,8 @@ final class CellClassStore extends URLClassLoader implements CellCode, AutoClose
     /** The package of every class JShell compiles for a snippet. */
     private static final String CELL_PACKAGE = "REPL.";
     /** JShell's top-level wrapper classes, which hold the top-level variables as static fields. */
-    private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*");
+    private static final java.util.regex.Pattern WRAPPER_NAME =
+            java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(CELL_PACKAGE) + "\\$JShell\\$\\d+[A-Z]*");
 
     private final Path directory;
     private final Map<String, TopLevelVariable> variablesByName = new LinkedHashMap<>();

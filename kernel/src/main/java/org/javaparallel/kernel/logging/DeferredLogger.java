@@ -15,6 +15,8 @@ final class DeferredLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
     private final transient BackgroundLoggingProvider provider;
+    /** The real binding's logger of this name, once it is ready: level checks are frequent, and it never changes. */
+    private transient volatile Logger ready;
 
     DeferredLogger(String name, BackgroundLoggingProvider provider) {
         this.name = name;
@@ -23,8 +25,12 @@ final class DeferredLogger extends LegacyAbstractLogger {
 
     /** Before the real binding is ready, warnings and errors only; then whatever its logger of this name says. */
     private boolean enabled(Level level) {
-        Logger ready = provider.readyLogger(name);
-        return ready == null ? level.toInt() >= Level.WARN.toInt() : ready.isEnabledForLevel(level);
+        Logger delegate = ready;
+        if (delegate == null) {
+            delegate = provider.readyLogger(name);
+            ready = delegate;
+        }
+        return delegate == null ? level.toInt() >= Level.WARN.toInt() : delegate.isEnabledForLevel(level);
     }
 
     @Override

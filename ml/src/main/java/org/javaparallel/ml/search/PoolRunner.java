@@ -13,6 +13,9 @@ import org.javaparallel.parallel.Pool;
 
 /** Runs every (candidate, fold) fit of an SVC search as one task of a Pool; results land by their indices. */
 final class PoolRunner implements FitRunner {
+    /** Enough tasks per worker that the last ones, of different lengths, still balance. */
+    private static final int TASKS_PER_WORKER = 4;
+
     private final SVC svc;
     private final List<SvcParams> settings;
     private final LabeledData data;
@@ -21,8 +24,6 @@ final class PoolRunner implements FitRunner {
     private final int chunksize;
     /** Names this search's distances in every JVM that runs its fits (see {@link SharedData}). */
     private final UUID search = UUID.randomUUID();
-    /** Enough tasks per worker that the last ones, of different lengths, still balance. */
-    private static final int TASKS_PER_WORKER = 4;
 
     /** Turns every candidate into solver settings first, so that a candidate the solver rejects stops the search. */
     PoolRunner(SVC svc, List<ParamMap> candidates, LabeledData data, Pool pool, int chunksize) {
