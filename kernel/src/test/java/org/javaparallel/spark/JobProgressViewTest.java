@@ -10,12 +10,12 @@ class JobProgressViewTest {
     @Test
     void aRunningJobShowsTheStageBarAndALinkToTheUi() {
         JobProgressView view = new JobProgressView(3, "cell 4", 5, "collect at <init>", 15, 60, 1, 40, 2500,
-                Optional.empty(), Optional.of("http://127.0.0.1:4040"));
+                Optional.empty(), Optional.of(new SparkUi("http://127.0.0.1:4040", "t0ken").job(3)));
         assertEquals("Spark job 3 (cell 4) stage 5 [#######.......................] 15/60 tasks, 2.5 s", view.text());
         String html = (String) view.render().data().get("text/html");
         assertTrue(html.contains("<progress value=\"15\" max=\"60\">"), html);
         assertTrue(html.contains("collect at &lt;init&gt;"), html);
-        assertTrue(html.contains("href=\"http://127.0.0.1:4040/jobs/job/?id=3\""), html);
+        assertTrue(html.contains("href=\"http://127.0.0.1:4040/jobs/job/?id=3&amp;token=t0ken\""), html);
     }
 
     @Test

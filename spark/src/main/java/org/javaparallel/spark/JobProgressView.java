@@ -12,10 +12,11 @@ import org.javaparallel.display.Renderable;
  * outcome when it ended; both link to the Spark UI.
  *
  * @param outcome empty while the job runs, else e.g. "succeeded", "cancelled", "failed: ..."
+ * @param uiLink the job's page in the Spark UI, with the token that opens it ({@link SparkUi#job})
  */
 record JobProgressView(int jobId, String description, int stageId, String stageName, int stageTasksDone,
                        int stageTasks, int stagesDone, int tasksDone, long elapsedMillis, Optional<String> outcome,
-                       Optional<String> uiUrl) implements Renderable {
+                       Optional<String> uiLink) implements Renderable {
     private static final int BAR_WIDTH = 30;
 
     @Override
@@ -38,8 +39,8 @@ record JobProgressView(int jobId, String description, int stageId, String stageN
     }
 
     private String html() {
-        String link = uiUrl.map(url -> " <a href=\"" + Html.escape(url) + "/jobs/job/?id=" + jobId
-                + "\" target=\"_blank\">Spark UI</a>").orElse("");
+        String link = uiLink.map(url -> " <a href=\"" + Html.escape(url) + "\" target=\"_blank\">Spark UI</a>")
+                .orElse("");
         if (outcome.isPresent()) {
             return "<div>" + Html.escape(text()) + link + "</div>";
         }

@@ -35,7 +35,7 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
     private static final String JOB_DESCRIPTION = "spark.job.description";
     private static final String JOB_GROUP_ID = "spark.jobGroup.id";
 
-    private final Optional<String> uiUrl;
+    private final Optional<SparkUi> ui;
     private final Function<String, Executor> outputOfGroup;
     private final Map<Integer, RunningJob> jobs = new LinkedHashMap<>();
     private final Map<Integer, Integer> jobOfStage = new HashMap<>();
@@ -45,8 +45,8 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
         return thread;
     });
 
-    SparkProgress(Optional<String> uiUrl, Function<String, Executor> outputOfGroup) {
-        this.uiUrl = uiUrl;
+    SparkProgress(Optional<SparkUi> ui, Function<String, Executor> outputOfGroup) {
+        this.ui = ui;
         this.outputOfGroup = outputOfGroup;
         ticker.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -70,9 +70,9 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
             this.output = output;
         }
 
-        JobProgressView view(Optional<String> outcome, Optional<String> uiUrl) {
+        JobProgressView view(Optional<String> outcome, Optional<SparkUi> ui) {
             return new JobProgressView(id, description, stageId, stageName, stageTasksDone, stageTasks, stagesDone,
-                    tasksDone, System.currentTimeMillis() - startMillis, outcome, uiUrl);
+                    tasksDone, System.currentTimeMillis() - startMillis, outcome, ui.map(link -> link.job(id)));
         }
     }
 
@@ -122,7 +122,7 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
         RunningJob job = jobs.remove(end.jobId());
         jobOfStage.values().removeIf(jobId -> jobId == end.jobId());
         if (job != null && job.handle != null) {
-            JobProgressView view = job.view(Optional.of(outcome(end)), uiUrl);
+            JobProgressView view = job.view(Optional.of(outcome(end)), ui);
             job.output.execute(() -> job.handle.update(view));
         }
     }
@@ -141,7 +141,7 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
             if (now - job.startMillis < SHOW_AFTER_MILLIS) {
                 continue;
             }
-            JobProgressView view = job.view(Optional.empty(), uiUrl);
+            JobProgressView view = job.view(Optional.empty(), ui);
             job.output.execute(() -> {
                 if (job.handle == null) {
                     job.handle = Display.display(view);

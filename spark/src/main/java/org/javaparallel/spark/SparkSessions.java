@@ -30,6 +30,7 @@ public final class SparkSessions {
     public static final String START_TIMEOUT_KEY = "spark.javaparallel.startTimeout";
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(45);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String LOOPBACK = "127.0.0.1";
     private static final SparkSessions SHARED = new SparkSessions(SparkSettings.fromEnvironment());
 
     private final SparkSettings settings;
@@ -40,7 +41,7 @@ public final class SparkSessions {
     private final LostMaster lost = new LostMaster();
 
     private record Running(SparkSession session, JavaSparkContext context, MasterUrl master, SparkProgress progress,
-                           Optional<DriverAddress> driver, Optional<MasterWatch> watch) {
+                           Optional<DriverAddress> driver, Optional<MasterWatch> watch, Optional<SparkUi> ui) {
         boolean alive() {
             return !session.sparkContext().isStopped();
         }
@@ -309,6 +310,8 @@ public final class SparkSessions {
         JavaVersionCheck.requireSupported();
         useLogConfiguration();
         SparkConf conf = conf(master);
+        String uiToken = SparkUi.newToken();
+        SparkUi.requireToken(conf, uiToken);
         Duration timeout = startTimeout(conf);
         Optional<DriverAddress> driver = Optional.empty();
         if (master.isStandalone()) {
@@ -321,11 +324,13 @@ public final class SparkSessions {
         stop();
         SparkSession session = SessionStarter.start(conf, master, CellState.loader(), timeout);
         SparkContext sc = session.sparkContext();
-        SparkProgress progress = new SparkProgress(Optional.ofNullable(sc.uiWebUrl().getOrElse(() -> null)),
-                cellJobs::outputOf);
+        Optional<SparkUi> ui = Optional.<String>ofNullable(sc.uiWebUrl().getOrElse(() -> null))
+                .map(url -> new SparkUi(url, uiToken));
+        SparkProgress progress = new SparkProgress(ui, cellJobs::outputOf);
         sc.addSparkListener(progress);
         Optional<MasterWatch> watch = Optional.ofNullable(master.isStandalone() ? new MasterWatch(master) : null);
-        Running started = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress, driver, watch);
+        Running started = new Running(session, JavaSparkContext.fromSparkContext(sc), master, progress, driver, watch,
+                ui);
         watch.ifPresent(w -> w.start(reason -> masterLost(started, reason)));
         running = started;
         cellJobs.tagThread(sc);
@@ -346,7 +351,14 @@ public final class SparkSessions {
         jars.forEach(jar -> conf.set("spark.jars", append(conf.get("spark.jars", ""), ",", jar.toString())));
         CellState.classDirectory().ifPresent(directory ->
                 conf.set("spark.repl.class.outputDir", directory.toAbsolutePath().toString()));
-        if (!master.sharesDriverJvm()) {
+        if (master.sharesDriverJvm()) {
+            // the executors are in this JVM, so nothing outside it needs the driver: it listens on loopback only, and
+            // a connection there must know the secret Spark makes for the session (other users of a login node
+            // reach loopback too). %spark conf sets these otherwise; a cluster's driver follows the cluster's rules
+            conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
+            conf.setIfMissing(DriverAddress.HOST_KEY, LOOPBACK);
+            conf.setIfMissing("spark.authenticate", "true");
+        } else {
             // executors load the state plugin at start, before any class can be fetched from the driver; it needs
             // this module's jar and the core library's (the variable snapshot's serialization)
             for (Class<?> code : List.of(CellStatePlugin.class, ObjectBytes.class)) {
@@ -415,7 +427,8 @@ public final class SparkSessions {
         Map<String, String> lines = statusLines();
         String html = lines.entrySet().stream()
                 .map(line -> line.getKey().equals("ui")
-                        ? "Spark UI: <a href=\"" + uiUrl().orElse("") + "\" target=\"_blank\">" + uiUrl().orElse("") + "</a>"
+                        ? "Spark UI: " + ui().map(link -> "<a href=\"" + Html.escape(link.home()) + "\" target=\"_blank\">"
+                        + Html.escape(link.url()) + "</a>").orElse("")
                         : Html.escape(line.getValue()))
                 .collect(Collectors.joining("<br>"));
         Map<String, Object> bundle = new LinkedHashMap<>();
@@ -424,9 +437,8 @@ public final class SparkSessions {
         return new MimeBundle(bundle);
     }
 
-    private Optional<String> uiUrl() {
-        return isRunning() ? Optional.ofNullable(running.session().sparkContext().uiWebUrl().getOrElse(() -> null))
-                : Optional.empty();
+    private Optional<SparkUi> ui() {
+        return isRunning() ? running.ui() : Optional.empty();
     }
 
     private Map<String, String> statusLines() {
@@ -439,7 +451,7 @@ public final class SparkSessions {
                     + (running.master().sharesDriverJvm() ? " (in this JVM)" : "")
                     + ", default parallelism " + sc.defaultParallelism());
             running.driver().ifPresent(driver -> lines.put("driver", driver.describe()));
-            uiUrl().ifPresent(url -> lines.put("ui", "Spark UI: " + url));
+            ui().ifPresent(ui -> lines.put("ui", "Spark UI: " + ui.home()));
         } else {
             lines.put("state", "Spark is not running; it starts on first use of spark()/sc() or a Spark backend, "
                     + "with master " + settings.master() + ".");

@@ -1,0 +1,42 @@
+package org.javaparallel.spark;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.apache.spark.SparkConf;
+
+/**
+ * The web UI of a running session and the token that opens it ({@link UiTokenFilter}): the kernel's links to the
+ * UI are made here, so that each carries the token.
+ *
+ * @param url the UI's address, as Spark reports it (no trailing slash)
+ * @param token the session's token, URL-safe
+ */
+record SparkUi(String url, String token) {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String FILTERS_KEY = "spark.ui.filters";
+
+    /** A new token: 256 random bits, URL-safe. */
+    static String newToken() {
+        byte[] bits = new byte[32];
+        RANDOM.nextBytes(bits);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
+    /** Has a session started with {@code conf} refuse UI requests without {@code token}, after any filters set already. */
+    static void requireToken(SparkConf conf, String token) {
+        String filter = UiTokenFilter.class.getName();
+        String filters = conf.get(FILTERS_KEY, "");
+        conf.set(FILTERS_KEY, filters.isBlank() ? filter : filters + "," + filter);
+        conf.set("spark." + filter + ".param." + UiTokenFilter.TOKEN_PARAMETER, token);
+    }
+
+    /** The UI's first page. */
+    String home() {
+        return url + "/?" + UiTokenFilter.TOKEN_PARAMETER + "=" + token;
+    }
+
+    /** The UI's page of one job. */
+    String job(int jobId) {
+        return url + "/jobs/job/?id=" + jobId + "&" + UiTokenFilter.TOKEN_PARAMETER + "=" + token;
+    }
+}
