@@ -144,10 +144,11 @@ class Screenshots:
     def __init__(self, page, test_name):
         self.page, self.test_name = page, test_name
 
-    def take(self, step):
+    def take(self, step, of=None):
+        """A screenshot of JupyterLab's page, or of another page (a tab the test opened)."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{self.test_name}-{step}.png"
-        self.page.screenshot(path=str(path))
+        (of or self.page).screenshot(path=str(path))
         return path
 
 

@@ -201,6 +201,37 @@ def test_restart_leaves_no_worker_jvm_of_the_old_kernel(page):
     assert not left, f"processes of the old kernel still run 30 s after the restart: {left}"
 
 
+def test_a_spark_jobs_ui_link_opens_the_spark_ui_which_refuses_a_visitor_without_it(page):
+    panel = new_notebook_from_launcher(page)
+    run_in_new_cell(panel, "%backend spark local[1]", timeout_ms=KERNEL_START_TIMEOUT_MS)
+    cell = run_in_new_cell(panel, (
+        "Pools.current().map(x -> {\n"
+        "    try { Thread.sleep(200); } catch (InterruptedException e) { throw new RuntimeException(e); }\n"
+        "    return x;\n"
+        "}, IntStream.range(0, 10).boxed().toList(), 1).size()"))
+    link = cell.locator('.jp-OutputArea-output a', has_text="Spark UI").first
+    expect(link).to_be_visible()
+    page.screenshots.take("job-ended")
+
+    with page.context.expect_page() as opened:
+        link.click()
+    spark_ui = opened.value
+    spark_ui.wait_for_load_state()
+    expect(spark_ui.locator("body")).to_contain_text(re.compile(r"Details for Job \d+"), timeout=30_000)
+    page.screenshots.take("spark-ui", of=spark_ui)
+
+    # another user's browser: the UI's address without the token the kernel's link carries
+    stranger = page.context.browser.new_context()
+    try:
+        refused = stranger.new_page()
+        answer = refused.goto(spark_ui.url.split("?")[0])
+        assert answer.status == 403, answer.status
+        expect(refused.locator("body")).to_contain_text("belongs to a java-parallel kernel")
+        page.screenshots.take("refused", of=refused)
+    finally:
+        stranger.close()
+
+
 def test_console_enter_continues_an_incomplete_statement_and_runs_a_complete_one(page):
     # JupyterLab 4 asks the kernel whether the input is complete (is_complete_request) only for the console's
     # Enter in its "terminal" interaction mode (conftest sets it); Shift+Enter always runs the input, in both modes.
