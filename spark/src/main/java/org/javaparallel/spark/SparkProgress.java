@@ -72,7 +72,7 @@ final class SparkProgress extends SparkListener implements AutoCloseable {
 
         JobProgressView view(Optional<String> outcome, Optional<SparkUi> ui) {
             return new JobProgressView(id, description, stageId, stageName, stageTasksDone, stageTasks, stagesDone,
-                    tasksDone, System.currentTimeMillis() - startMillis, outcome, ui.map(link -> link.job(id)));
+                    tasksDone, System.currentTimeMillis() - startMillis, outcome, ui.map(sparkUi -> sparkUi.job(id)));
         }
     }
 

@@ -354,7 +354,8 @@ public final class SparkSessions {
         if (master.sharesDriverJvm()) {
             // the executors are in this JVM, so nothing outside it needs the driver: it listens on loopback only, and
             // a connection there must know the secret Spark makes for the session (other users of a login node
-            // reach loopback too). %spark conf sets these otherwise; a cluster's driver follows the cluster's rules
+            // reach loopback too). Only a value set by %spark conf changes these (an empty one leaves them as here); a
+            // cluster's driver follows the cluster's rules
             conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
             conf.setIfMissing(DriverAddress.HOST_KEY, LOOPBACK);
             conf.setIfMissing("spark.authenticate", "true");
@@ -427,8 +428,8 @@ public final class SparkSessions {
         Map<String, String> lines = statusLines();
         String html = lines.entrySet().stream()
                 .map(line -> line.getKey().equals("ui")
-                        ? "Spark UI: " + ui().map(link -> "<a href=\"" + Html.escape(link.home()) + "\" target=\"_blank\">"
-                        + Html.escape(link.url()) + "</a>").orElse("")
+                        ? "Spark UI: " + ui().map(sparkUi -> "<a href=\"" + Html.escape(sparkUi.home())
+                        + "\" target=\"_blank\">" + Html.escape(sparkUi.url()) + "</a>").orElse("")
                         : Html.escape(line.getValue()))
                 .collect(Collectors.joining("<br>"));
         Map<String, Object> bundle = new LinkedHashMap<>();

@@ -30,13 +30,23 @@ record SparkUi(String url, String token) {
         conf.set("spark." + filter + ".param." + UiTokenFilter.TOKEN_PARAMETER, token);
     }
 
-    /** The UI's first page. */
+    /**
+     * The UI's first page, its list of jobs. Not "/", which Spark redirects to "/jobs/" without the query: from a
+     * notebook on another site (JupyterLab at localhost, the UI at 127.0.0.1) the browser would not send the
+     * SameSite cookie along that redirect, and the redirected page would be refused.
+     */
     String home() {
-        return url + "/?" + UiTokenFilter.TOKEN_PARAMETER + "=" + token;
+        return url + "/jobs/?" + UiTokenFilter.TOKEN_PARAMETER + "=" + token;
     }
 
     /** The UI's page of one job. */
     String job(int jobId) {
         return url + "/jobs/job/?id=" + jobId + "&" + UiTokenFilter.TOKEN_PARAMETER + "=" + token;
+    }
+
+    /** The address without the token, which must not end up in logs or messages. */
+    @Override
+    public String toString() {
+        return "Spark UI at " + url;
     }
 }
