@@ -19,7 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -37,6 +39,11 @@ import javax.tools.ToolProvider;
 final class SourceJavadoc implements AutoCloseable {
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
+    /**
+     * Roots given but not indexed yet: they are indexed at the first lookup, not when given, as the kernel gives its
+     * own at start, where reading their jars would delay the first cell for javadoc that most sessions never ask for.
+     */
+    private final Queue<Path> unindexed = new ConcurrentLinkedQueue<>();
     /** Per source root: top-level class name to its files (one per package that has such a class). */
     private final List<Map<String, List<Path>>> roots = new CopyOnWriteArrayList<>();
     private final List<FileSystem> openJars = new CopyOnWriteArrayList<>();
@@ -45,6 +52,17 @@ final class SourceJavadoc implements AutoCloseable {
 
     /** Adds a sources jar or a folder of sources; one that cannot be read is left out (javadoc is best effort). */
     void add(Path jarOrFolder) {
+        unindexed.add(jarOrFolder);
+    }
+
+    /** Indexes the roots given since the last lookup, in the order they were given. */
+    private synchronized void indexNewRoots() {
+        for (Path root = unindexed.poll(); root != null; root = unindexed.poll()) {
+            index(root);
+        }
+    }
+
+    private void index(Path jarOrFolder) {
         try {
             Path root = jarOrFolder;
             if (Files.isRegularFile(jarOrFolder)) {
@@ -102,6 +120,7 @@ final class SourceJavadoc implements AutoCloseable {
 
     /** {@code a.b.Outer.Inner}, {@code Outer.Inner} or {@code Outer}: the top-level name is the file's name. */
     private Optional<FoundClass> findClass(String qualifiedName) {
+        indexNewRoots();
         String[] names = qualifiedName.split("\\.");
         for (int top = names.length - 1; top >= 0; top--) {
             String packagePath = String.join("/", Arrays.asList(names).subList(0, top));
