@@ -309,9 +309,8 @@ public final class SparkSessions {
     private Running start(MasterUrl master) {
         JavaVersionCheck.requireSupported();
         useLogConfiguration();
-        SparkConf conf = conf(master);
         String uiToken = SparkUi.newToken();
-        SparkUi.requireToken(conf, uiToken);
+        SparkConf conf = conf(master, uiToken);
         Duration timeout = startTimeout(conf);
         Optional<DriverAddress> driver = Optional.empty();
         if (master.isStandalone()) {
@@ -337,7 +336,7 @@ public final class SparkSessions {
         return running;
     }
 
-    private SparkConf conf(MasterUrl master) {
+    private SparkConf conf(MasterUrl master, String uiToken) {
         SparkConf conf = new SparkConf(false);
         // an empty value (%spark conf key=) leaves the setting to Spark, e.g. to undo a spark.driver.host
         settings.effective().forEach((key, value) -> {
@@ -348,6 +347,9 @@ public final class SparkSessions {
         conf.setMaster(master.url());
         conf.setIfMissing("spark.app.name", "java-parallel");
         conf.set("spark.plugins", append(conf.get("spark.plugins", ""), ",", CellStatePlugin.class.getName()));
+        // the UI answers only requests that carry the token (after any filters the user set)
+        conf.set("spark.ui.filters", append(conf.get("spark.ui.filters", ""), ",", UiTokenFilter.class.getName()));
+        conf.set(UiTokenFilter.TOKEN_SETTING, uiToken);
         jars.forEach(jar -> conf.set("spark.jars", append(conf.get("spark.jars", ""), ",", jar.toString())));
         CellState.classDirectory().ifPresent(directory ->
                 conf.set("spark.repl.class.outputDir", directory.toAbsolutePath().toString()));
@@ -452,7 +454,7 @@ public final class SparkSessions {
                     + (running.master().sharesDriverJvm() ? " (in this JVM)" : "")
                     + ", default parallelism " + sc.defaultParallelism());
             running.driver().ifPresent(driver -> lines.put("driver", driver.describe()));
-            ui().ifPresent(ui -> lines.put("ui", "Spark UI: " + ui.home()));
+            ui().ifPresent(sparkUi -> lines.put("ui", "Spark UI: " + sparkUi.home()));
         } else {
             lines.put("state", "Spark is not running; it starts on first use of spark()/sc() or a Spark backend, "
                     + "with master " + settings.master() + ".");

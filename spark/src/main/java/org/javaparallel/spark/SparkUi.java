@@ -2,7 +2,6 @@ package org.javaparallel.spark;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.apache.spark.SparkConf;
 
 /**
  * The web UI of a running session and the token that opens it ({@link UiTokenFilter}): the kernel's links to the
@@ -13,21 +12,12 @@ import org.apache.spark.SparkConf;
  */
 record SparkUi(String url, String token) {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String FILTERS_KEY = "spark.ui.filters";
 
     /** A new token: 256 random bits, URL-safe. */
     static String newToken() {
         byte[] bits = new byte[32];
         RANDOM.nextBytes(bits);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-    }
-
-    /** Has a session started with {@code conf} refuse UI requests without {@code token}, after any filters set already. */
-    static void requireToken(SparkConf conf, String token) {
-        String filter = UiTokenFilter.class.getName();
-        String filters = conf.get(FILTERS_KEY, "");
-        conf.set(FILTERS_KEY, filters.isBlank() ? filter : filters + "," + filter);
-        conf.set("spark." + filter + ".param." + UiTokenFilter.TOKEN_PARAMETER, token);
     }
 
     /**

@@ -27,6 +27,8 @@ import java.security.MessageDigest;
 public final class UiTokenFilter implements Filter {
     /** The init parameter and the query parameter that carry the token. */
     static final String TOKEN_PARAMETER = "token";
+    /** The Spark setting that hands the filter its token (Spark's form for a filter's init parameters). */
+    static final String TOKEN_SETTING = "spark." + UiTokenFilter.class.getName() + ".param." + TOKEN_PARAMETER;
     private static final String COOKIE_PREFIX = "java-parallel-spark-ui-";
     private byte[] token;
 
