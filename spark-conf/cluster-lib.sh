@@ -19,6 +19,31 @@ jp_spark_daemon_command() {
         "org.apache.spark.deploy.${role,,}.$role" "$@")
 }
 
+# A secret only this user can read, a token for the daemons' web UIs in JP_UI_TOKEN, and the daemons'
+# properties: spark-defaults.conf, spark.authenticate with that secret, the UIs' token filter (the kernel's
+# org.javaparallel.spark.UiTokenFilter) with that token, and the further "key value" LINEs given. The daemons read
+# both from there, never from their command line (ps shows that to every user).
+# jp_write_secret SECRET_FILE PROPERTIES_FILE [LINE...]
+jp_write_secret() {
+    local secret_file=$1 properties=$2
+    shift 2
+    JP_UI_TOKEN=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    (
+        umask 077
+        head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$secret_file"
+        cat "$SPARK_CONF_DIR/spark-defaults.conf" >"$properties"
+        printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$secret_file")" >>"$properties"
+        printf 'spark.ui.filters org.javaparallel.spark.UiTokenFilter\n' >>"$properties"
+        printf 'spark.org.javaparallel.spark.UiTokenFilter.param.token %s\n' "$JP_UI_TOKEN" >>"$properties"
+        if [ $# -gt 0 ]; then printf '%s\n' "$@" >>"$properties"; fi
+    )
+}
+
+# The address of a daemon's web UI with its token (see jp_write_secret): jp_ui_link HOST PORT
+jp_ui_link() {
+    echo "http://$1:$2/?token=$JP_UI_TOKEN"
+}
+
 # First port from START up that nobody listens on at HOST.
 jp_free_port() {
     local host=$1 port=$2
@@ -28,10 +53,12 @@ jp_free_port() {
     echo "$port"
 }
 
-# The master's status as JSON (/json/ of its web UI), empty when it does not answer.
+# The master's status as JSON (/json/ of its web UI, with the token of jp_write_secret), empty when it does
+# not answer.
 jp_master_json() {
-    timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 1
-        printf "GET /json/ HTTP/1.0\r\nHost: %s\r\n\r\n" "$0" >&3
+    # the token travels in the environment, which only this user can read, not on a command line
+    JP_TOKEN=$JP_UI_TOKEN timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 1
+        printf "GET /json/?token=%s HTTP/1.0\r\nHost: %s\r\n\r\n" "$JP_TOKEN" "$0" >&3
         cat <&3' "$1" "$2" 2>/dev/null || true
 }
 

@@ -4,7 +4,11 @@
 # workers with CORES cores and MEMORY (e.g. 1g, 512m) each, from the project's jars.
 # Usage: start-local-cluster.sh [WORKERS=2] [CORES=1] [MEMORY=1g]
 # Prints the master URL (spark://127.0.0.1:PORT) when every worker has registered.
-# State (pids, logs, master-url, ui-url): $JAVA_PARALLEL_LOCAL_CLUSTER_DIR, by default
+# The cluster requires a secret (spark.authenticate), which only this user can read: other users of the
+# machine reach 127.0.0.1 too. The kernel reads it for a session on this master's URL. The daemons' web UIs open
+# only with a token: ui-url holds the master UI's address with it.
+# State (pids, logs, master-url, ui-url, secret, cluster.conf: the daemons' properties, which spark-submit
+# takes with --properties-file): $JAVA_PARALLEL_LOCAL_CLUSTER_DIR, by default
 # ${JAVA_PARALLEL_STATE_DIR:-~/.java-parallel}/local-cluster. Stop with stop-local-cluster.sh.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,8 +51,10 @@ fail() {
     exit 1
 }
 
+# the secret and UI token of the header above, for the daemons, their executors and the drivers
+jp_write_secret "$state/secret" "$state/cluster.conf"
 start_daemon master Master --host "$host" --port "$port" --webui-port "$ui" \
-    --properties-file "$SPARK_CONF_DIR/spark-defaults.conf"
+    --properties-file "$state/cluster.conf"
 master_pid=$(cat "$state/master.pid")
 jp_wait_for_master "$host" "$ui" 60 "$master_pid" || fail "the master did not start"
 
@@ -56,7 +62,7 @@ pids=("$master_pid")
 for i in $(seq "$workers"); do
     mkdir -p "$state/worker-$i"
     start_daemon "worker-$i" Worker --host "$host" --cores "$cores" --memory "$memory" --webui-port 0 \
-        --work-dir "$state/worker-$i" --properties-file "$SPARK_CONF_DIR/spark-defaults.conf" \
+        --work-dir "$state/worker-$i" --properties-file "$state/cluster.conf" \
         "spark://$host:$port"
     pids+=("$(cat "$state/worker-$i.pid")")
 done
@@ -64,6 +70,6 @@ jp_wait_for_workers "$host" "$ui" "$workers" "${JP_START_TIMEOUT:-120}" "${pids[
     || fail "not every worker registered"
 
 echo "spark://$host:$port" >"$state/master-url"
-echo "http://$host:$ui" >"$state/ui-url"
-echo "java-parallel: local Spark cluster with $workers workers ($cores cores, $memory each), web UI http://$host:$ui" >&2
+(umask 077 && jp_ui_link "$host" "$ui" >"$state/ui-url")
+echo "java-parallel: local Spark cluster with $workers workers ($cores cores, $memory each), web UI $(jp_ui_link "$host" "$ui")" >&2
 echo "spark://$host:$port"

@@ -226,7 +226,7 @@ def test_a_spark_jobs_ui_link_opens_the_spark_ui_which_refuses_a_visitor_without
         refused = stranger.new_page()
         answer = refused.goto(spark_ui.url.split("?")[0])
         assert answer.status == 403, answer.status
-        expect(refused.locator("body")).to_contain_text("belongs to a java-parallel kernel")
+        expect(refused.locator("body")).to_contain_text("opens only from the links java-parallel gives")
         page.screenshots.take("refused", of=refused)
     finally:
         stranger.close()

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,10 @@ import org.javaparallel.spark.SparkJvmOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** start-local-cluster.sh and stop-local-cluster.sh on this machine, with a job holding executors. */
+/**
+ * start-local-cluster.sh and stop-local-cluster.sh on this machine, with a job holding executors; the driver
+ * authenticates with the cluster's secret (SparkKernelIT shows a driver without it refused).
+ */
 class LocalClusterIT {
 
     private final Path stateDir = OpsScripts.target().resolve("it-local-cluster");
@@ -55,17 +59,42 @@ class LocalClusterIT {
         Matcher url = Pattern.compile("spark://127\\.0\\.0\\.1:\\d+").matcher(started.stdout().strip());
         assertTrue(url.matches(), () -> "stdout must be the master URL: " + started.describe());
 
-        String json = OpsScripts.httpGet(Files.readString(stateDir.resolve("ui-url")).strip() + "/json/");
+        // the daemons' web UIs open with the token that ui-url carries, and refuse a request without it
+        OpsScripts.UiLink ui = OpsScripts.UiLink.parse(Files.readString(stateDir.resolve("ui-url")));
+        String json = ui.json();
+        assertEquals(403, OpsScripts.httpResponse(ui.base() + "/json/").statusCode());
+        Matcher workerUi = Pattern.compile("\"webuiaddress\" : \"(http://127\\.0\\.0\\.1:\\d+)\"").matcher(json);
+        assertTrue(workerUi.find(), json);
+        assertEquals(403, OpsScripts.httpResponse(workerUi.group(1) + "/").statusCode(), "a worker's UI without the token");
+        assertEquals(200, OpsScripts.httpResponse(workerUi.group(1) + "/?token=" + ui.token()).statusCode());
         assertTrue(json.matches("(?s).*\"aliveworkers\" : 2,.*"), json);
         assertEquals(2, count(json, "\"host\" : \"127.0.0.1\""), json);
         assertEquals(url.group(), Files.readString(stateDir.resolve("master-url")).strip());
 
+        // the cluster's secret and UI token: readable by its owner only, and on no daemon's command line
+        String secret = Files.readString(stateDir.resolve("secret")).strip();
+        assertTrue(secret.matches("[0-9a-f]{64}"), secret);
+        for (String file : List.of("secret", "cluster.conf", "ui-url")) {
+            assertEquals(PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(stateDir.resolve(file)), file);
+        }
+        assertTrue(Files.readString(stateDir.resolve("cluster.conf"))
+                .contains("\nspark.authenticate true\nspark.authenticate.secret " + secret + "\n"));
+
         ProcessHandle master = daemon("master");
         List<ProcessHandle> workers = List.of(daemon("worker-1"), daemon("worker-2"));
+        for (ProcessHandle daemon : List.of(master, workers.get(0), workers.get(1))) {
+            String commandLine = daemon.info().commandLine().orElse("");
+            assertTrue(commandLine.contains("cluster.conf"), commandLine);
+            assertFalse(commandLine.contains(secret) || commandLine.contains(ui.token()),
+                    "the secret or token is on a command line: " + commandLine);
+        }
         startDriver(url.group());
         List<ProcessHandle> executors = workers.stream().flatMap(ProcessHandle::descendants)
                 .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
         assertFalse(executors.isEmpty(), "the job should have made the workers launch executors");
+        executors.forEach(executor -> assertFalse(executor.info().commandLine().orElse("").contains(secret),
+                "an executor's command line holds the secret"));
 
         OpsScripts.Result stopped = script("stop-local-cluster.sh");
         assertEquals(0, stopped.exitCode(), stopped::describe);
@@ -74,7 +103,9 @@ class LocalClusterIT {
         all.addAll(workers);
         all.add(master);
         assertEquals(List.of(), all.stream().filter(ProcessHandle::isAlive).toList(), "processes left after stop");
-        assertFalse(Files.exists(stateDir.resolve("master-url")));
+        for (String file : List.of("master-url", "ui-url", "secret", "cluster.conf")) {
+            assertFalse(Files.exists(stateDir.resolve(file)), file + " left after stop");
+        }
     }
 
     private ProcessHandle daemon(String name) throws IOException {
@@ -86,7 +117,8 @@ class LocalClusterIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(SparkJvmOptions.options());
         command.addAll(List.of("-cp", OpsScripts.target().resolve("test-classes") + ":" + OpsScripts.sparkHome().resolve("conf")
-                + ":" + OpsScripts.sparkHome().resolve("jars") + "/*", ExecutorHoldingDriver.class.getName(), masterUrl));
+                + ":" + OpsScripts.sparkHome().resolve("jars") + "/*", ExecutorHoldingDriver.class.getName(), masterUrl,
+                stateDir.resolve("cluster.conf").toString()));
         // Its log (executors lost when the cluster stops under it) goes to a file, not the build output.
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stateDir.resolve("driver.log").toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

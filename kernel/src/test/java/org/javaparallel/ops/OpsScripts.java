@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.javaparallel.kernel.testing.ProjectRoot;
 
 /** Runs the project's shell scripts (spark-conf/, .ci/) from tests. */
@@ -23,6 +25,29 @@ final class OpsScripts {
     record Result(int exitCode, String stdout, String stderr) {
         String describe() {
             return "exit " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
+        }
+    }
+
+    /**
+     * A daemon's web UI as the cluster scripts give its address: {@code http://host:port/?token=T}.
+     *
+     * @param base the address without the token
+     * @param token the token that UI's filter asks for
+     */
+    record UiLink(String base, String token) {
+        private static final Pattern FORM = Pattern.compile("(http://[^/?]+)/\\?token=([0-9a-f]{64})");
+
+        static UiLink parse(String link) {
+            Matcher matcher = FORM.matcher(link.strip());
+            if (!matcher.matches()) {
+                throw new AssertionError("not a web UI address with its token: " + link);
+            }
+            return new UiLink(matcher.group(1), matcher.group(2));
+        }
+
+        /** The master's status, asked with the token. */
+        String json() {
+            return httpGet(base + "/json/?token=" + token);
         }
     }
 
@@ -91,12 +116,14 @@ final class OpsScripts {
     }
 
     static String httpGet(String url) {
+        return httpResponse(url).body();
+    }
+
+    static HttpResponse<String> httpResponse(String url) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + url, e);
         } catch (InterruptedException e) {

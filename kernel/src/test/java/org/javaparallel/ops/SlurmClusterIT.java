@@ -64,7 +64,11 @@ class SlurmClusterIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cluster.secretFile())));
         assertFalse(cluster.secret().isBlank());
 
-        String json = OpsScripts.httpGet(cluster.ui() + "/json/");
+        // the master file holds the UI's token: only its owner reads it, and the UI refuses a request without it
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(masterFile)));
+        OpsScripts.UiLink ui = OpsScripts.UiLink.parse(cluster.ui());
+        assertEquals(403, OpsScripts.httpResponse(ui.base() + "/json/").statusCode());
+        String json = ui.json();
         assertTrue(json.matches("(?s).*\"aliveworkers\" : 1,.*"), json);
         assertTrue(json.contains("\"state\" : \"ALIVE\""), json);
         String jobMarker = "spark-cluster-" + jobId + ".conf";

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -50,11 +51,16 @@ class SparkKernelIT {
 
         abstract void stopBackend();
 
+        /** What the kernel's environment needs besides the test JVM's to reach the backend. */
+        Map<String, String> kernelEnvironment() {
+            return Map.of();
+        }
+
         @BeforeAll
         void startKernelOnBackend() throws Exception {
             installed = InstalledKernel.get();
             String spec = startBackend();
-            kernel = JupyterClient.start(installed);
+            kernel = JupyterClient.start(installed, kernelEnvironment());
             ExecuteResult backend = kernel.execute("%backend " + spec, JOB_TIMEOUT);
             assertEquals("ok", backend.status(), () -> backend.describe() + "\n" + kernel.kernelLog());
             ok("""
@@ -221,13 +227,38 @@ class SparkKernelIT {
     @Nested
     class StandaloneTwoWorkers extends OnBackend {
         private Path stateDir;
+        private String masterUrl;
 
         @Override
         String startBackend() throws Exception {
             stateDir = installed.scratchDirectory("spark-cluster");
-            String out = clusterScript("start-local-cluster.sh", "2", "1", "1g");
-            assertTrue(Pattern.compile("spark://127\\.0\\.0\\.1:\\d+").matcher(out).matches(), out);
-            return "spark " + out;
+            masterUrl = clusterScript("start-local-cluster.sh", "2", "1", "1g");
+            assertTrue(Pattern.compile("spark://127\\.0\\.0\\.1:\\d+").matcher(masterUrl).matches(), masterUrl);
+            return "spark " + masterUrl;
+        }
+
+        /** The kernel finds the cluster's secret where the script wrote it. */
+        @Override
+        Map<String, String> kernelEnvironment() {
+            return Map.of("JAVA_PARALLEL_LOCAL_CLUSTER_DIR", stateDir.toString());
+        }
+
+        /** Another user's kernel, say, which cannot read the script's state: the cluster refuses its driver. */
+        @Test
+        @Order(11)
+        void aKernelWithoutTheClustersSecretIsRefused() throws IOException {
+            Path elsewhere = installed.scratchDirectory("no-cluster-state");
+            try (JupyterClient stranger = JupyterClient.start(installed,
+                    Map.of("JAVA_PARALLEL_LOCAL_CLUSTER_DIR", elsewhere.toString()))) {
+                assertEquals("ok", stranger.execute("%spark conf spark.javaparallel.startTimeout=15s").status());
+                ExecuteResult refused = stranger.execute("%backend spark " + masterUrl, JOB_TIMEOUT);
+                System.out.println("local cluster: a kernel without its secret: " + refused.describe());
+                assertEquals("error", refused.status(), refused::describe);
+                String text = refused.requireError().text();
+                assertTrue(text.contains("did not accept this application within 15 s"), text);
+                assertTrue(text.contains("from " + elsewhere.resolve("secret")), text);
+                assertTrue(text.contains("The backend stays threads"), text);
+            }
         }
 
         @Override

@@ -16,7 +16,7 @@ import java.util.Optional;
  * and the job removes it when it ends.
  *
  * @param master the master's URL, {@code spark://host:port}
- * @param ui the address of the master's web UI
+ * @param ui the address of the master's web UI, with the token that opens it ({@code ?token=})
  * @param secretFile the file that holds the cluster's shared secret
  * @param jobId the Slurm job id of the cluster job
  */
@@ -105,11 +105,15 @@ public record ClusterFile(String master, String ui, Path secretFile, String jobI
      * @return the path of the file, which need not exist
      */
     public static Path defaultLocation() {
+        return stateDirectory().resolve(FILE_NAME);
+    }
+
+    /** The directory of the cluster scripts' state: {@code $JAVA_PARALLEL_STATE_DIR}, else {@code ~/.java-parallel}. */
+    static Path stateDirectory() {
         String stateDir = System.getenv(STATE_DIR_ENV);
-        Path dir = stateDir == null || stateDir.isBlank()
+        return stateDir == null || stateDir.isBlank()
                 ? Path.of(System.getProperty("user.home"), ".java-parallel")
                 : Path.of(stateDir);
-        return dir.resolve(FILE_NAME);
     }
 
     /**

@@ -56,8 +56,10 @@ final class SessionStarter {
             throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
                     + timeout.toSeconds() + " s. Is it a Spark 4.1 master? A cluster that requires a secret "
                     + "(spark.authenticate) refuses a driver without it: %spark conf spark.authenticate=true and "
-                    + "spark.authenticate.secret=<the cluster's secret>. The master's web UI lists workers and "
-                    + "applications.");
+                    + "spark.authenticate.secret=<the cluster's secret> (the kernel reads the secret of a cluster of "
+                    + "start-local-cluster.sh itself, from " + LocalClusterSecret.fromEnvironment().secretFile()
+                    + ", where the script wrote it unless it ran with another " + LocalClusterSecret.DIRECTORY_ENV
+                    + "). The master's web UI lists workers and applications.");
         } catch (ExecutionException e) {
             throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),
                     e.getCause());

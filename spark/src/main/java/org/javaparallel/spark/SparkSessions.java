@@ -34,6 +34,7 @@ public final class SparkSessions {
     private static final SparkSessions SHARED = new SparkSessions(SparkSettings.fromEnvironment());
 
     private final SparkSettings settings;
+    private final LocalClusterSecret localCluster = LocalClusterSecret.fromEnvironment();
     private final CellJobs cellJobs = new CellJobs();
     private final List<Path> jars = new ArrayList<>();
     private Running running;
@@ -362,6 +363,11 @@ public final class SparkSessions {
             conf.setIfMissing(DriverAddress.HOST_KEY, LOOPBACK);
             conf.setIfMissing("spark.authenticate", "true");
         } else {
+            // a cluster of start-local-cluster.sh requires its secret, which only its owner can read
+            localCluster.secretFor(master).ifPresent(secret -> {
+                conf.setIfMissing("spark.authenticate", "true");
+                conf.setIfMissing("spark.authenticate.secret", secret);
+            });
             // executors load the state plugin at start, before any class can be fetched from the driver; it needs
             // this module's jar and the core library's (the variable snapshot's serialization)
             for (Class<?> code : List.of(CellStatePlugin.class, ObjectBytes.class)) {

@@ -12,13 +12,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * Lets only the holder of the session's token into its Spark UI, as Jupyter's own token does for the notebook
- * server. Spark's UI listens on every interface of the notebook's host and has no log-in of its own (it shows the
- * cells' jobs and can kill them), so on a shared login node anyone could otherwise open it. The kernel's links to
- * the UI carry the token as a query parameter; the first request that does gets a cookie for this UI's port, so
- * that the UI's own links work from then on. Anything else gets 403 and a sentence that says where the links are.
+ * Lets only the holder of a token into a Spark web UI, as Jupyter's own token does for the notebook server: the UI
+ * of a notebook's session, and those of the master and workers of a cluster that spark-conf's scripts start. Spark's
+ * UIs have no log-in of their own (they show jobs and executors' logs, and can kill jobs and applications), so on a
+ * shared login node anyone could otherwise open them. The links java-parallel gives carry the token as a query
+ * parameter; the first request that does gets a cookie named after the token, so that the UI's own links work from
+ * then on, also between the UIs that share the token (a cluster's master and workers). Anything else gets 403 and a
+ * sentence that says where the links are.
  *
  * <p>Spark installs it through {@code spark.ui.filters} and hands it the token as the init parameter
  * {@value #TOKEN_PARAMETER} ({@code spark.org.javaparallel.spark.UiTokenFilter.param.token}, a key that Spark
@@ -31,6 +35,7 @@ public final class UiTokenFilter implements Filter {
     static final String TOKEN_SETTING = "spark." + UiTokenFilter.class.getName() + ".param." + TOKEN_PARAMETER;
     private static final String COOKIE_PREFIX = "java-parallel-spark-ui-";
     private byte[] token;
+    private String cookieName;
 
     /** Made by Spark's web server, configured by {@link #init}. */
     public UiTokenFilter() {
@@ -49,6 +54,13 @@ public final class UiTokenFilter implements Filter {
             throw new ServletException("the Spark UI's token filter needs the init parameter " + TOKEN_PARAMETER);
         }
         token = value.getBytes(StandardCharsets.UTF_8);
+        // UIs with other tokens (another session, another cluster) on the same host get cookies of other names
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token);
+            cookieName = COOKIE_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new ServletException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
@@ -65,7 +77,6 @@ public final class UiTokenFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse reply = (HttpServletResponse) response;
-        String cookieName = COOKIE_PREFIX + http.getLocalPort();
         if (holdsToken(http.getParameter(TOKEN_PARAMETER))) {
             // SameSite and HttpOnly: other sites' pages cannot use the cookie, nor can scripts read it
             reply.addHeader("Set-Cookie", cookieName + "=" + new String(token, StandardCharsets.UTF_8)
@@ -74,9 +85,10 @@ public final class UiTokenFilter implements Filter {
         } else if (holdsToken(cookie(http, cookieName))) {
             chain.doFilter(request, response);
         } else {
-            reply.sendError(HttpServletResponse.SC_FORBIDDEN, "This Spark UI belongs to a java-parallel kernel and "
-                    + "opens only from the links that kernel shows: the Spark UI link under a cell's Spark job, or "
-                    + "the one %spark prints.");
+            reply.sendError(HttpServletResponse.SC_FORBIDDEN, "This Spark UI opens only from the links java-parallel"
+                    + " gives, which carry its token: for a notebook's session, the Spark UI link under a cell's Spark"
+                    + " job or the one %spark prints; for the master of a cluster, the address in the ui-url file of"
+                    + " start-local-cluster.sh or on the ui= line of a SLURM cluster job's spark-master file.");
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,16 @@ public final class JupyterClient implements AutoCloseable {
      * one-host tests) is not passed on: the kernel must find an address the cluster reaches by itself.
      */
     public static JupyterClient start(InstalledKernel kernel, List<String> launcher) throws IOException {
+        return start(kernel, launcher, Map.of());
+    }
+
+    /** Starts the installed kernel with {@code environment} added to the test JVM's. */
+    public static JupyterClient start(InstalledKernel kernel, Map<String, String> environment) throws IOException {
+        return start(kernel, List.of(), environment);
+    }
+
+    private static JupyterClient start(InstalledKernel kernel, List<String> launcher, Map<String, String> environment)
+            throws IOException {
         Prerequisites.require(Prerequisite.DEBIAN_JUPYTER);
         Path work = kernel.scratchDirectory("kernel");
         List<String> command = new java.util.ArrayList<>(launcher);
@@ -72,6 +83,7 @@ public final class JupyterClient implements AutoCloseable {
             builder.environment().remove("SPARK_LOCAL_IP");
         }
         builder.environment().putAll(kernel.jupyterEnvironment(work));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             return new JupyterClient(process, work);

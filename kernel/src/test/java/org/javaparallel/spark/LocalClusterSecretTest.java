@@ -1,0 +1,44 @@
+package org.javaparallel.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which sessions get the secret of the cluster start-local-cluster.sh keeps in its state directory. */
+class LocalClusterSecretTest {
+    private static final MasterUrl CLUSTER = new MasterUrl("spark://127.0.0.1:7077");
+
+    @TempDir
+    Path state;
+
+    @Test
+    void theRunningClustersUrlGetsItsSecret() throws IOException {
+        Files.writeString(state.resolve("master-url"), CLUSTER.url() + "\n");
+        Files.writeString(state.resolve("secret"), "0a1b2c\n");
+        assertEquals(Optional.of("0a1b2c"), new LocalClusterSecret(state).secretFor(CLUSTER));
+    }
+
+    @Test
+    void anotherMasterOrNoRunningClusterGetsNone() throws IOException {
+        assertEquals(Optional.empty(), new LocalClusterSecret(state.resolve("absent")).secretFor(CLUSTER));
+        Files.writeString(state.resolve("master-url"), "spark://127.0.0.1:7078\n");
+        Files.writeString(state.resolve("secret"), "0a1b2c\n");
+        assertEquals(Optional.empty(), new LocalClusterSecret(state).secretFor(CLUSTER));
+    }
+
+    @Test
+    void aMissingSecretOfTheRunningClusterSaysWhatToDo() throws IOException {
+        Files.writeString(state.resolve("master-url"), CLUSTER.url() + "\n");
+        SparkStartException e = assertThrows(SparkStartException.class,
+                () -> new LocalClusterSecret(state).secretFor(CLUSTER));
+        assertTrue(e.getMessage().contains(state.resolve("secret") + " cannot be read"), e.getMessage());
+        assertTrue(e.getMessage().contains("stop-local-cluster.sh"), e.getMessage());
+    }
+}
