@@ -19,6 +19,11 @@ jp_spark_daemon_command() {
         "org.apache.spark.deploy.${role,,}.$role" "$@")
 }
 
+# 32 random bytes in hex.
+jp_random_hex() {
+    head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'
+}
+
 # A secret only this user can read, a token for the daemons' web UIs in JP_UI_TOKEN, and the daemons'
 # properties: spark-defaults.conf, spark.authenticate with that secret, the UIs' token filter (the kernel's
 # org.javaparallel.spark.UiTokenFilter) with that token, and the further "key value" LINEs given. The daemons read
@@ -27,15 +32,19 @@ jp_spark_daemon_command() {
 jp_write_secret() {
     local secret_file=$1 properties=$2
     shift 2
-    JP_UI_TOKEN=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    JP_UI_TOKEN=$(jp_random_hex)
+    # made anew, so that umask sets their mode (writing into an existing file would keep its mode)
+    rm -f "$secret_file" "$properties"
     (
         umask 077
-        head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$secret_file"
-        cat "$SPARK_CONF_DIR/spark-defaults.conf" >"$properties"
-        printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$secret_file")" >>"$properties"
-        printf 'spark.ui.filters org.javaparallel.spark.UiTokenFilter\n' >>"$properties"
-        printf 'spark.org.javaparallel.spark.UiTokenFilter.param.token %s\n' "$JP_UI_TOKEN" >>"$properties"
-        if [ $# -gt 0 ]; then printf '%s\n' "$@" >>"$properties"; fi
+        jp_random_hex >"$secret_file"
+        {
+            cat "$SPARK_CONF_DIR/spark-defaults.conf"
+            printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$secret_file")"
+            printf 'spark.ui.filters org.javaparallel.spark.UiTokenFilter\n'
+            printf 'spark.org.javaparallel.spark.UiTokenFilter.param.token %s\n' "$JP_UI_TOKEN"
+            if [ $# -gt 0 ]; then printf '%s\n' "$@"; fi
+        } >"$properties"
     )
 }
 
@@ -54,12 +63,16 @@ jp_free_port() {
 }
 
 # The master's status as JSON (/json/ of its web UI, with the token of jp_write_secret), empty when it does
-# not answer.
+# not answer with it (a refusal, or another server on that port, counts as no answer).
 jp_master_json() {
+    local reply
     # the token travels in the environment, which only this user can read, not on a command line
-    JP_TOKEN=$JP_UI_TOKEN timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 1
+    reply=$(JP_TOKEN=$JP_UI_TOKEN timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" || exit 1
         printf "GET /json/?token=%s HTTP/1.0\r\nHost: %s\r\n\r\n" "$JP_TOKEN" "$0" >&3
-        cat <&3' "$1" "$2" 2>/dev/null || true
+        cat <&3' "$1" "$2" 2>/dev/null) || true
+    if [[ $reply == HTTP/1.[01]" 200 "* ]]; then
+        printf '%s\n' "$reply"
+    fi
 }
 
 jp_alive_workers() {

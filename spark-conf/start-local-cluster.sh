@@ -7,8 +7,8 @@
 # The cluster requires a secret (spark.authenticate), which only this user can read: other users of the
 # machine reach 127.0.0.1 too. The kernel reads it for a session on this master's URL. The daemons' web UIs open
 # only with a token: ui-url holds the master UI's address with it.
-# State (pids, logs, master-url, ui-url, secret, cluster.conf: the daemons' properties, which spark-submit
-# takes with --properties-file): $JAVA_PARALLEL_LOCAL_CLUSTER_DIR, by default
+# State (pids, logs, master-url, ui-url, secret, cluster.conf: the daemons' properties, driver.conf: the secret
+# for other drivers, e.g. spark-submit --properties-file): $JAVA_PARALLEL_LOCAL_CLUSTER_DIR, by default
 # ${JAVA_PARALLEL_STATE_DIR:-~/.java-parallel}/local-cluster. Stop with stop-local-cluster.sh.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,6 +22,7 @@ workers=${1:-2} cores=${2:-1} memory=${3:-1g}
 
 state=${JAVA_PARALLEL_LOCAL_CLUSTER_DIR:-${JAVA_PARALLEL_STATE_DIR:-$HOME/.java-parallel}/local-cluster}
 mkdir -p "$state"
+chmod 700 "$state"  # the cluster's secret, token and logs: this user's only
 if [ -f "$state/master.pid" ] && kill -0 "$(cat "$state/master.pid")" 2>/dev/null; then
     jp_die "a local cluster is already running at $(cat "$state/master-url" 2>/dev/null) (state in $state);
   stop it first with $here/stop-local-cluster.sh"
@@ -51,8 +52,10 @@ fail() {
     exit 1
 }
 
-# the secret and UI token of the header above, for the daemons, their executors and the drivers
+# the secret and UI token of the header above, for the daemons and their executors; driver.conf for other drivers
 jp_write_secret "$state/secret" "$state/cluster.conf"
+rm -f "$state/driver.conf"
+(umask 077 && printf 'spark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$state/secret")" >"$state/driver.conf")
 start_daemon master Master --host "$host" --port "$port" --webui-port "$ui" \
     --properties-file "$state/cluster.conf"
 master_pid=$(cat "$state/master.pid")
@@ -70,6 +73,8 @@ jp_wait_for_workers "$host" "$ui" "$workers" "${JP_START_TIMEOUT:-120}" "${pids[
     || fail "not every worker registered"
 
 echo "spark://$host:$port" >"$state/master-url"
+rm -f "$state/ui-url"
 (umask 077 && jp_ui_link "$host" "$ui" >"$state/ui-url")
-echo "java-parallel: local Spark cluster with $workers workers ($cores cores, $memory each), web UI $(jp_ui_link "$host" "$ui")" >&2
+# output may end up in a log that others can read: the UI's address is printed without its token
+echo "java-parallel: local Spark cluster with $workers workers ($cores cores, $memory each), web UI http://$host:$ui (its token is in $state/ui-url)" >&2
 echo "spark://$host:$port"

@@ -43,4 +43,4 @@ stop_groups() {
 # Workers first: a master stopped first would make them try to reconnect instead of exiting.
 stop_groups "$state"/worker-*.pid
 stop_groups "$state/master.pid"
-rm -rf "$state"/worker-*/ "$state/master-url" "$state/ui-url" "$state/secret" "$state/cluster.conf"
+rm -rf "$state"/worker-*/ "$state/master-url" "$state/ui-url" "$state/secret" "$state/cluster.conf" "$state/driver.conf"

@@ -117,6 +117,7 @@ jp_write_master_file() {
     tmp="$file.$SLURM_JOB_ID"
     mkdir -p "$(dirname "$file")"
     # only this user may read it: the UI's address carries its token
+    rm -f "$tmp"
     (umask 077 && printf 'master=%s\nui=%s\nsecret_file=%s\njob_id=%s\n' "$1" "$2" "$3" "$SLURM_JOB_ID" >"$tmp")
     # Renamed into place, so a reader never sees half a file.
     mv -f "$tmp" "$file"

@@ -48,8 +48,10 @@ public final class ResourcesMagic implements Magic {
             text.append("SLURM: this kernel does not run inside a SLURM job\n");
         }
         text.append(ClusterFile.read()
+                // the UI's token stays out of the cell's output, which a saved notebook keeps
                 .map(cluster -> "Spark cluster job " + cluster.jobId() + ": " + cluster.master()
-                        + " (UI " + cluster.ui() + "); connect with %backend spark slurm\n")
+                        + " (UI " + cluster.ui().replaceFirst("\\?.*", "") + ", its token on the ui= line of "
+                        + ClusterFile.defaultLocation() + "); connect with %backend spark slurm\n")
                 .orElse("Spark cluster job: none running (sbatch " + ClusterFile.jobScript() + " starts one)\n"));
         text.append("Backend: ").append(Backends.describe()).append('\n');
         SparkSessions spark = SparkSessions.shared();

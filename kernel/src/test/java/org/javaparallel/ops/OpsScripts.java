@@ -120,10 +120,18 @@ final class OpsScripts {
     }
 
     static HttpResponse<String> httpResponse(String url) {
+        return httpResponse(url, "");
+    }
+
+    /** A GET of {@code url} with {@code cookie} ({@code name=value}; none when empty). */
+    static HttpResponse<String> httpResponse(String url, String cookie) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+            if (!cookie.isEmpty()) {
+                request.header("Cookie", cookie);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + url, e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.javaparallel.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,22 @@ class LocalClusterSecretTest {
         Files.writeString(state.resolve("master-url"), "spark://127.0.0.1:7078\n");
         Files.writeString(state.resolve("secret"), "0a1b2c\n");
         assertEquals(Optional.empty(), new LocalClusterSecret(state).secretFor(CLUSTER));
+    }
+
+    @Test
+    void anEmptySecretOfTheRunningClusterSaysWhatToDo() throws IOException {
+        Files.writeString(state.resolve("master-url"), CLUSTER.url() + "\n");
+        Files.writeString(state.resolve("secret"), "\n");
+        SparkStartException e = assertThrows(SparkStartException.class,
+                () -> new LocalClusterSecret(state).secretFor(CLUSTER));
+        assertTrue(e.getMessage().contains(state.resolve("secret") + " is empty"), e.getMessage());
+    }
+
+    @Test
+    void onlyAMasterOnLoopbackMayBeTheLocalCluster() {
+        assertTrue(LocalClusterSecret.mayBeLocalCluster(CLUSTER));
+        assertTrue(LocalClusterSecret.mayBeLocalCluster(new MasterUrl("spark://localhost:7077")));
+        assertFalse(LocalClusterSecret.mayBeLocalCluster(new MasterUrl("spark://node1:7077")));
     }
 
     @Test

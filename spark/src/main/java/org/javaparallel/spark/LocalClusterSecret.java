@@ -32,19 +32,44 @@ record LocalClusterSecret(Path stateDirectory) {
     /**
      * The cluster's secret if {@code master} is the URL of the cluster the script runs now.
      *
-     * @throws SparkStartException if it is that cluster's URL but its secret cannot be read
+     * @throws SparkStartException if it is that cluster's URL but its secret cannot be read or is empty
      */
     Optional<String> secretFor(MasterUrl master) {
         Path url = stateDirectory.resolve("master-url");
-        Path secret = secretFile();
+        String runningMaster;
         try {
-            if (!Files.isRegularFile(url) || !Files.readString(url).strip().equals(master.url())) {
+            if (!Files.isRegularFile(url)) {
                 return Optional.empty();
             }
-            return Optional.of(Files.readString(secret).strip());
+            runningMaster = Files.readString(url).strip();
         } catch (IOException e) {
-            throw new SparkStartException(master.url() + " is the cluster of start-local-cluster.sh, but its secret "
-                    + secret + " cannot be read: stop the cluster with stop-local-cluster.sh and start it again", e);
+            throw new SparkStartException("cannot read " + url + ", the URL of the cluster of start-local-cluster.sh"
+                    + " (" + e.getMessage() + ")", e);
         }
+        if (!runningMaster.equals(master.url())) {
+            return Optional.empty();
+        }
+        String secret;
+        try {
+            secret = Files.readString(secretFile()).strip();
+        } catch (IOException e) {
+            throw unreadable(master, e);
+        }
+        if (secret.isEmpty()) {
+            throw unreadable(master, null);
+        }
+        return Optional.of(secret);
+    }
+
+    /** Whether {@code master} is on this machine's loopback, where start-local-cluster.sh starts its cluster. */
+    static boolean mayBeLocalCluster(MasterUrl master) {
+        return master.url().startsWith(MasterUrl.STANDALONE_SCHEME + "127.0.0.1:")
+                || master.url().startsWith(MasterUrl.STANDALONE_SCHEME + "localhost:");
+    }
+
+    private SparkStartException unreadable(MasterUrl master, IOException cause) {
+        return new SparkStartException(master.url() + " is the cluster of start-local-cluster.sh, but its secret "
+                + secretFile() + (cause == null ? " is empty" : " cannot be read") + ": stop the cluster with"
+                + " stop-local-cluster.sh and start it again", cause);
     }
 }

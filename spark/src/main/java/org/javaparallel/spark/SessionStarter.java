@@ -47,6 +47,16 @@ final class SessionStarter {
         return session;
     }
 
+    /** Where the kernel looked for the secret of a cluster that start-local-cluster.sh may have started. */
+    private static String localClusterHint(MasterUrl master) {
+        if (!LocalClusterSecret.mayBeLocalCluster(master)) {
+            return "";
+        }
+        return " (the kernel reads the secret of a cluster of start-local-cluster.sh itself, from "
+                + LocalClusterSecret.fromEnvironment().secretFile() + ", where the script wrote it unless it ran"
+                + " with another " + LocalClusterSecret.DIRECTORY_ENV + ")";
+    }
+
     private static SparkSession awaitCreation(CompletableFuture<SparkSession> creation, MasterUrl master,
                                               long deadline, Duration timeout) {
         try {
@@ -56,10 +66,8 @@ final class SessionStarter {
             throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
                     + timeout.toSeconds() + " s. Is it a Spark 4.1 master? A cluster that requires a secret "
                     + "(spark.authenticate) refuses a driver without it: %spark conf spark.authenticate=true and "
-                    + "spark.authenticate.secret=<the cluster's secret> (the kernel reads the secret of a cluster of "
-                    + "start-local-cluster.sh itself, from " + LocalClusterSecret.fromEnvironment().secretFile()
-                    + ", where the script wrote it unless it ran with another " + LocalClusterSecret.DIRECTORY_ENV
-                    + "). The master's web UI lists workers and applications.");
+                    + "spark.authenticate.secret=<the cluster's secret>" + localClusterHint(master)
+                    + ". The master's web UI lists workers and applications.");
         } catch (ExecutionException e) {
             throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),
                     e.getCause());
