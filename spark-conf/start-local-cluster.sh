@@ -22,7 +22,9 @@ workers=${1:-2} cores=${2:-1} memory=${3:-1g}
 
 state=${JAVA_PARALLEL_LOCAL_CLUSTER_DIR:-${JAVA_PARALLEL_STATE_DIR:-$HOME/.java-parallel}/local-cluster}
 mkdir -p "$state"
-chmod 700 "$state"  # the cluster's secret, token and logs: this user's only
+# the cluster's secret, token and logs: this user's only
+chmod 700 "$state" || jp_die "cannot make $state readable by you only (chmod 700);
+  set JAVA_PARALLEL_LOCAL_CLUSTER_DIR to a folder of your own"
 if [ -f "$state/master.pid" ] && kill -0 "$(cat "$state/master.pid")" 2>/dev/null; then
     jp_die "a local cluster is already running at $(cat "$state/master-url" 2>/dev/null) (state in $state);
   stop it first with $here/stop-local-cluster.sh"
