@@ -41,10 +41,28 @@ final class SessionStarter {
         starter.setDaemon(true);
         starter.start();
         SparkSession session = awaitCreation(creation, master, deadline, timeout);
+        refuseForeign(session, conf);
         if (!master.sharesDriverJvm()) {
             awaitExecutor(session, master, deadline, timeout);
         }
         return session;
+    }
+
+    /**
+     * A session with another UI token is one that a cell built itself before ({@code SparkSession.builder()...
+     * getOrCreate()}), which Spark hands out again instead of starting the kernel's: it has none of the kernel's
+     * settings (the UI's token, a local driver on loopback, the cells' classes for executors), so the kernel leaves
+     * it to its owner rather than show links and run cells on it.
+     */
+    private static void refuseForeign(SparkSession session, SparkConf conf) {
+        String token = conf.get(UiTokenFilter.TOKEN_SETTING, "");
+        if (!token.equals(session.sparkContext().getConf().get(UiTokenFilter.TOKEN_SETTING, ""))) {
+            throw new SparkStartException("Spark already runs in this kernel, started by a cell's own code (e.g."
+                    + " SparkSession.builder()...getOrCreate(), master " + session.sparkContext().master() + "), so"
+                    + " the kernel cannot start its own: one JVM holds one SparkContext. That session has none of"
+                    + " the kernel's settings: its web UI opens without a token, and cells' lambdas may not reach"
+                    + " its executors. Stop it in a cell (its stop()), then use %backend spark or spark().");
+        }
     }
 
     /** Where the kernel looked for the secret of a cluster that start-local-cluster.sh may have started. */
