@@ -211,6 +211,29 @@ class SparkKernelIT {
         }
     }
 
+    /** A session that a cell built itself is left to the cell: the kernel says so and starts its own once it ends. */
+    @Test
+    void aSessionACellBuiltItselfIsNotTakenOver() throws IOException {
+        try (JupyterClient kernel = JupyterClient.start(InstalledKernel.get())) {
+            ExecuteResult own = kernel.execute("""
+                    var mine = org.apache.spark.sql.SparkSession.builder().master("local[1]")
+                            .config("spark.ui.enabled", "false").getOrCreate();
+                    mine.range(3).count()""", JOB_TIMEOUT);
+            assertEquals("3", own.resultText(), own::describe);
+            ExecuteResult refused = kernel.execute("%backend spark local[2]", JOB_TIMEOUT);
+            assertEquals("error", refused.status(), refused::describe);
+            String text = refused.requireError().text();
+            assertTrue(text.contains("Spark already runs in this kernel, started by a cell's own code"), text);
+            assertTrue(text.contains("The backend stays threads"), text);
+
+            assertEquals("ok", kernel.execute("mine.stop()", JOB_TIMEOUT).status());
+            ExecuteResult backend = kernel.execute("%backend spark local[2]", JOB_TIMEOUT);
+            assertEquals("ok", backend.status(), backend::describe);
+            assertEquals("[2, 3]", kernel.execute("Pools.current().map(x -> x + 1, List.of(1, 2))", JOB_TIMEOUT)
+                    .resultText());
+        }
+    }
+
     @Nested
     class LocalTwoThreads extends OnBackend {
         @Override
