@@ -24,28 +24,37 @@ jp_random_hex() {
     head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'
 }
 
+# Writes standard input to FILE, readable by this user only: jp_write_private FILE. The file is made anew, as an
+# existing one would keep its mode.
+jp_write_private() {
+    rm -f "$1"
+    (umask 077 && cat >"$1")
+}
+
+# The settings a driver needs to join a cluster that requires SECRET: jp_auth_settings SECRET
+jp_auth_settings() {
+    printf 'spark.authenticate true\nspark.authenticate.secret %s\n' "$1"
+}
+
 # A secret only this user can read, a token for the daemons' web UIs in JP_UI_TOKEN, and the daemons'
 # properties: spark-defaults.conf, spark.authenticate with that secret, the UIs' token filter (the kernel's
 # org.javaparallel.spark.UiTokenFilter) with that token, and the further "key value" LINEs given. The daemons read
 # both from there, never from their command line (ps shows that to every user).
 # jp_write_secret SECRET_FILE PROPERTIES_FILE [LINE...]
 jp_write_secret() {
-    local secret_file=$1 properties=$2
+    local secret_file=$1 properties=$2 secret
     shift 2
+    secret=$(jp_random_hex)
     JP_UI_TOKEN=$(jp_random_hex)
-    # made anew, so that umask sets their mode (writing into an existing file would keep its mode)
-    rm -f "$secret_file" "$properties"
-    (
-        umask 077
-        jp_random_hex >"$secret_file"
-        {
-            cat "$SPARK_CONF_DIR/spark-defaults.conf"
-            printf '\nspark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$secret_file")"
-            printf 'spark.ui.filters org.javaparallel.spark.UiTokenFilter\n'
-            printf 'spark.org.javaparallel.spark.UiTokenFilter.param.token %s\n' "$JP_UI_TOKEN"
-            if [ $# -gt 0 ]; then printf '%s\n' "$@"; fi
-        } >"$properties"
-    )
+    printf '%s' "$secret" | jp_write_private "$secret_file"
+    {
+        cat "$SPARK_CONF_DIR/spark-defaults.conf"
+        echo
+        jp_auth_settings "$secret"
+        printf 'spark.ui.filters org.javaparallel.spark.UiTokenFilter\n'
+        printf 'spark.org.javaparallel.spark.UiTokenFilter.param.token %s\n' "$JP_UI_TOKEN"
+        if [ $# -gt 0 ]; then printf '%s\n' "$@"; fi
+    } | jp_write_private "$properties"
 }
 
 # The address of a daemon's web UI with its token (see jp_write_secret): jp_ui_link HOST PORT

@@ -56,8 +56,7 @@ fail() {
 
 # the secret and UI token of the header above, for the daemons and their executors; driver.conf for other drivers
 jp_write_secret "$state/secret" "$state/cluster.conf"
-rm -f "$state/driver.conf"
-(umask 077 && printf 'spark.authenticate true\nspark.authenticate.secret %s\n' "$(cat "$state/secret")" >"$state/driver.conf")
+jp_auth_settings "$(cat "$state/secret")" | jp_write_private "$state/driver.conf"
 start_daemon master Master --host "$host" --port "$port" --webui-port "$ui" \
     --properties-file "$state/cluster.conf"
 master_pid=$(cat "$state/master.pid")
@@ -75,8 +74,7 @@ jp_wait_for_workers "$host" "$ui" "$workers" "${JP_START_TIMEOUT:-120}" "${pids[
     || fail "not every worker registered"
 
 echo "spark://$host:$port" >"$state/master-url"
-rm -f "$state/ui-url"
-(umask 077 && jp_ui_link "$host" "$ui" >"$state/ui-url")
+jp_ui_link "$host" "$ui" | jp_write_private "$state/ui-url"
 # output may end up in a log that others can read: the UI's address is printed without its token
 echo "java-parallel: local Spark cluster with $workers workers ($cores cores, $memory each), web UI http://$host:$ui (its token is in $state/ui-url)" >&2
 echo "spark://$host:$port"

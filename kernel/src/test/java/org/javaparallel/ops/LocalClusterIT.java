@@ -65,7 +65,8 @@ class LocalClusterIT {
         assertEquals(403, OpsScripts.httpResponse(ui.base() + "/json/").statusCode());
         Matcher workerUi = Pattern.compile("\"webuiaddress\" : \"(http://127\\.0\\.0\\.1:\\d+)\"").matcher(json);
         assertTrue(workerUi.find(), json);
-        assertEquals(403, OpsScripts.httpResponse(workerUi.group(1) + "/").statusCode(), "a worker's UI without the token");
+        assertEquals(403, OpsScripts.httpResponse(workerUi.group(1) + "/").statusCode(),
+                "a worker's UI without the token");
         // the cookie the master's page leaves opens a worker's page, as a click on the master's link to it does
         String cookie = OpsScripts.httpResponse(ui.base() + "/?token=" + ui.token()).headers()
                 .firstValue("set-cookie").orElseThrow();

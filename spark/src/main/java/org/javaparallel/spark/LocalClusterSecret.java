@@ -1,6 +1,7 @@
 package org.javaparallel.spark;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,10 +62,23 @@ record LocalClusterSecret(Path stateDirectory) {
         return Optional.of(secret);
     }
 
+    /**
+     * What to add to the message about a master that refused the kernel's driver: where the kernel looked for the
+     * secret, when {@code master} may be this script's cluster; empty otherwise.
+     */
+    String refusalHint(MasterUrl master) {
+        if (!mayBeLocalCluster(master)) {
+            return "";
+        }
+        return " (the kernel reads the secret of a cluster of start-local-cluster.sh itself, from " + secretFile()
+                + ", where the script wrote it unless it ran with another " + DIRECTORY_ENV + ")";
+    }
+
     /** Whether {@code master} is on this machine's loopback, where start-local-cluster.sh starts its cluster. */
     static boolean mayBeLocalCluster(MasterUrl master) {
-        return master.url().startsWith(MasterUrl.STANDALONE_SCHEME + "127.0.0.1:")
-                || master.url().startsWith(MasterUrl.STANDALONE_SCHEME + "localhost:");
+        return master.isStandalone() && master.standaloneAddresses().stream()
+                .map(InetSocketAddress::getHostString)
+                .anyMatch(host -> host.equals("127.0.0.1") || host.equals("localhost"));
     }
 
     private SparkStartException unreadable(MasterUrl master, IOException cause) {

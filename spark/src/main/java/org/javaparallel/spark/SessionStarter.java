@@ -21,7 +21,12 @@ final class SessionStarter {
     private SessionStarter() {
     }
 
-    static SparkSession start(SparkConf conf, MasterUrl master, ClassLoader loader, Duration timeout) {
+    /**
+     * {@code refusalHint} ends the sentence that says what to do about a master that does not accept the
+     * application (e.g. where the kernel looked for its secret), or is empty.
+     */
+    static SparkSession start(SparkConf conf, MasterUrl master, ClassLoader loader, Duration timeout,
+                              String refusalHint) {
         synchronized (SessionStarter.class) {
             if (!abandoned.isDone()) {
                 throw new SparkStartException("An earlier attempt to start Spark is still waiting for its master "
@@ -40,7 +45,7 @@ final class SessionStarter {
         starter.setContextClassLoader(loader);
         starter.setDaemon(true);
         starter.start();
-        SparkSession session = awaitCreation(creation, master, deadline, timeout);
+        SparkSession session = awaitCreation(creation, master, deadline, timeout, refusalHint);
         refuseForeign(session, conf);
         if (!master.sharesDriverJvm()) {
             awaitExecutor(session, master, deadline, timeout);
@@ -65,18 +70,8 @@ final class SessionStarter {
         }
     }
 
-    /** Where the kernel looked for the secret of a cluster that start-local-cluster.sh may have started. */
-    private static String localClusterHint(MasterUrl master) {
-        if (!LocalClusterSecret.mayBeLocalCluster(master)) {
-            return "";
-        }
-        return " (the kernel reads the secret of a cluster of start-local-cluster.sh itself, from "
-                + LocalClusterSecret.fromEnvironment().secretFile() + ", where the script wrote it unless it ran"
-                + " with another " + LocalClusterSecret.DIRECTORY_ENV + ")";
-    }
-
     private static SparkSession awaitCreation(CompletableFuture<SparkSession> creation, MasterUrl master,
-                                              long deadline, Duration timeout) {
+                                              long deadline, Duration timeout, String refusalHint) {
         try {
             return creation.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -84,7 +79,7 @@ final class SessionStarter {
             throw new SparkStartException("The Spark master " + master.url() + " did not accept this application within "
                     + timeout.toSeconds() + " s. Is it a Spark 4.1 master? A cluster that requires a secret "
                     + "(spark.authenticate) refuses a driver without it: %spark conf spark.authenticate=true and "
-                    + "spark.authenticate.secret=<the cluster's secret>" + localClusterHint(master)
+                    + "spark.authenticate.secret=<the cluster's secret>" + refusalHint
                     + ". The master's web UI lists workers and applications.");
         } catch (ExecutionException e) {
             throw new SparkStartException("Spark did not start on " + master.url() + ": " + rootMessage(e.getCause()),

@@ -322,7 +322,8 @@ public final class SparkSessions {
         }
         lost.awaitStop();
         stop();
-        SparkSession session = SessionStarter.start(conf, master, CellState.loader(), timeout);
+        SparkSession session = SessionStarter.start(conf, master, CellState.loader(), timeout,
+                localCluster.refusalHint(master));
         SparkContext sc = session.sparkContext();
         Optional<SparkUi> ui = Optional.<String>ofNullable(sc.uiWebUrl().getOrElse(() -> null))
                 .map(url -> new SparkUi(url, uiToken));

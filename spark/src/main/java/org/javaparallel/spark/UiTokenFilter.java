@@ -21,8 +21,8 @@ import java.util.HexFormat;
  * UIs have no log-in of their own (they show jobs and executors' logs, and can kill jobs and applications), so on a
  * shared login node anyone could otherwise open them. The links java-parallel gives carry the token as a query
  * parameter; the first request that does gets a cookie named after the token, so that the UI's own links work from
- * then on, also between the UIs on one host that share the token (a cluster's master and workers). Anything else gets 403 and a
- * sentence that says where the links are.
+ * then on, also between the UIs on one host that share the token (a cluster's master and workers). Anything else
+ * gets 403 and a sentence that says where the links are.
  *
  * <p>Spark installs it through {@code spark.ui.filters} and hands it the token as the init parameter
  * {@value #TOKEN_PARAMETER} ({@code spark.org.javaparallel.spark.UiTokenFilter.param.token}, a key that Spark
